@@ -1,0 +1,169 @@
+import createClient, { type Client } from 'openapi-fetch';
+import { SMS_REGIONS, type SmsRegion } from '../generated/regions.js';
+import type { paths } from '../generated/schema.js';
+import { tokenAuth, type TokenSource } from './auth/token.js';
+import { serviceErrorFromResponse, SmsValidationError } from './errors.js';
+import { serializePath } from './path.js';
+import { createTransport, DEFAULT_RETRY, type FetchFunction, type RetryOptions, type TransportOptions } from './transport.js';
+
+export interface SmsClientOptions {
+  /** Region whose endpoint to call (see `SMS_REGIONS`). */
+  region?: SmsRegion;
+  /** Endpoint URL; overrides `region`. `http:` is allowed, for local servers. */
+  endpoint?: string;
+  /** IAM token sent as `X-Auth-Token`, or a function returning one, called for every attempt. */
+  token?: TokenSource;
+  /** Time allowed for each attempt, headers and body together (default 60000 ms). */
+  timeoutMs?: number;
+  /** Retry policy (default 3 attempts in all), or `false` for a single attempt. */
+  retry?: RetryOptions | false;
+  /** The `fetch` to send with (default: the global one). */
+  fetch?: FetchFunction;
+  /** Extra headers sent with every request. */
+  headers?: Record<string, string>;
+}
+
+export interface CallOptions {
+  /** Aborting rejects the call with the signal's reason and stops any retry. */
+  signal?: AbortSignal;
+  /** Overrides the client's `timeoutMs` for this call's attempts. */
+  timeoutMs?: number;
+}
+
+export interface UnlockTargetEcsParams {
+  /** ID of the migration task: 1 to 255 characters, any but `.` and `..`. */
+  taskId: string;
+}
+
+export interface UnlockTargetEcsResult {
+  /** HTTP status of the answer (200). */
+  status: number;
+  /** The service's `X-Request-Id`, for support requests. */
+  requestId: string | undefined;
+}
+
+export interface SmsClient {
+  /** The endpoint this client calls. */
+  readonly endpoint: string;
+  /** The openapi-fetch client over the same authentication, timeout and retry: `{ data, error, response }`. */
+  readonly raw: Client<paths>;
+  /**
+   * Unlocks the target server of a task. Resolves on any 2xx; rejects with `SmsServiceError` (non-2xx),
+   * `SmsConnectionError`, `SmsTimeoutError`, `SmsValidationError` (before sending) or the signal's reason.
+   */
+  unlockTargetEcs(params: UnlockTargetEcsParams, options?: CallOptions): Promise<UnlockTargetEcsResult>;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+/** setTimeout's largest delay; a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Creates a client. Throws `SmsValidationError` for a bad option, before anything is sent. */
+export function createSmsClient(options: SmsClientOptions): SmsClient {
+  const endpoint = resolveEndpoint(options);
+  const transportOptions: TransportOptions = {
+    fetch: checkFunction('fetch', options.fetch) ?? ((request) => globalThis.fetch(request)),
+    authenticate: resolveAuth(options),
+    timeoutMs: checkTimeout('timeoutMs', options.timeoutMs) ?? DEFAULT_TIMEOUT_MS,
+    retry: resolveRetry(options.retry),
+  };
+  const transport = createTransport(transportOptions);
+  const raw = createClient<paths>({
+    baseUrl: endpoint,
+    fetch: transport,
+    headers: checkHeaders(options.headers),
+    pathSerializer: serializePath,
+  });
+
+  return {
+    endpoint,
+    raw,
+    async unlockTargetEcs(params, callOptions = {}) {
+      const timeoutMs = checkTimeout('timeoutMs', callOptions.timeoutMs);
+      const { error, response } = await raw.POST('/v3/tasks/{task_id}/unlock', {
+        params: { path: { task_id: params?.taskId } },
+        // The 2xx body (`{}`) carries nothing; read it as text so an odd one cannot fail a success.
+        parseAs: 'text',
+        ...(callOptions.signal && { signal: callOptions.signal }),
+        ...(timeoutMs !== undefined && { fetch: createTransport({ ...transportOptions, timeoutMs }) }),
+      });
+      if (!response.ok) throw serviceErrorFromResponse(response, error);
+      return { status: response.status, requestId: response.headers.get('X-Request-Id') ?? undefined };
+    },
+  };
+}
+
+function resolveEndpoint({ region, endpoint }: SmsClientOptions): string {
+  if (region !== undefined && !Object.hasOwn(SMS_REGIONS, region)) {
+    throw new SmsValidationError('region', `unknown region "${region}"; known: ${Object.keys(SMS_REGIONS).join(', ')}`);
+  }
+  if (endpoint === undefined) {
+    if (region === undefined) throw new SmsValidationError('region', 'give a region or an endpoint');
+    return SMS_REGIONS[region];
+  }
+  const url = typeof endpoint === 'string' && URL.canParse(endpoint) ? new URL(endpoint) : undefined;
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new SmsValidationError('endpoint', 'must be an http: or https: URL');
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new SmsValidationError('endpoint', 'must not carry credentials, a query or a fragment');
+  }
+  return url.href.replace(/\/$/, '');
+}
+
+function resolveAuth(options: SmsClientOptions) {
+  const { token } = options;
+  if (token === undefined) throw new SmsValidationError('token', 'no authentication configured: give a token');
+  if (typeof token !== 'function' && typeof token !== 'string') {
+    throw new SmsValidationError('token', 'must be a string or a function returning one');
+  }
+  return tokenAuth(token);
+}
+
+function resolveRetry(retry: RetryOptions | false | undefined): Required<RetryOptions> {
+  if (retry === false) return { ...DEFAULT_RETRY, attempts: 1 };
+  if (retry === undefined) return DEFAULT_RETRY;
+  if (typeof retry !== 'object' || retry === null) throw new SmsValidationError('retry', 'must be an object or false');
+  const { attempts = DEFAULT_RETRY.attempts } = retry;
+  if (!Number.isInteger(attempts) || attempts < 1) {
+    throw new SmsValidationError('retry.attempts', 'must be a whole number of at least 1');
+  }
+  return {
+    attempts,
+    baseDelayMs: checkDelay('retry.baseDelayMs', retry.baseDelayMs) ?? DEFAULT_RETRY.baseDelayMs,
+    maxDelayMs: checkDelay('retry.maxDelayMs', retry.maxDelayMs) ?? DEFAULT_RETRY.maxDelayMs,
+  };
+}
+
+function checkTimeout(field: string, value: number | undefined): number | undefined {
+  if (value !== undefined && !(typeof value === 'number' && value > 0 && value <= MAX_TIMER_MS)) {
+    throw new SmsValidationError(field, `must be a number of milliseconds above 0 and at most ${MAX_TIMER_MS}`);
+  }
+  return value;
+}
+
+function checkDelay(field: string, value: number | undefined): number | undefined {
+  if (value !== undefined && !(typeof value === 'number' && value >= 0 && value <= MAX_TIMER_MS)) {
+    throw new SmsValidationError(field, `must be a number of milliseconds from 0 to ${MAX_TIMER_MS}`);
+  }
+  return value;
+}
+
+function checkFunction<T>(field: string, value: T | undefined): T | undefined {
+  if (value !== undefined && typeof value !== 'function') throw new SmsValidationError(field, 'must be a function');
+  return value;
+}
+
+/** Header values are checked without quoting them: an extra header may hold a secret. */
+function checkHeaders(headers: Record<string, string> | undefined): Record<string, string> {
+  if (headers === undefined) return {};
+  if (typeof headers !== 'object' || headers === null) throw new SmsValidationError('headers', 'must be an object');
+  for (const [name, value] of Object.entries(headers)) {
+    try {
+      new Headers([[name, value]]);
+    } catch {
+      throw new SmsValidationError('headers', `header "${/^[\x21-\x7e]{1,64}$/.test(name) ? name : '?'}" has an invalid name or value`);
+    }
+  }
+  return headers;
+}

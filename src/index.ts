@@ -1,0 +1,15 @@
+export { createSmsClient } from './client.js';
+export type {
+  CallOptions,
+  SmsClient,
+  SmsClientOptions,
+  UnlockTargetEcsParams,
+  UnlockTargetEcsResult,
+} from './client.js';
+export { SmsConnectionError, SmsError, SmsServiceError, SmsTimeoutError, SmsValidationError } from './errors.js';
+export type { SmsErrorDetail } from './errors.js';
+export type { TokenSource } from './auth/token.js';
+export type { FetchFunction, RetryOptions } from './transport.js';
+export { SMS_REGIONS } from '../generated/regions.js';
+export type { SmsRegion } from '../generated/regions.js';
+export type { components, operations, paths } from '../generated/schema.js';

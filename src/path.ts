@@ -1,0 +1,34 @@
+import { PARAMETER_LIMITS } from '../generated/limits.js';
+import { SmsValidationError } from './errors.js';
+
+/**
+ * Percent-encodes everything but RFC 3986's unreserved characters (`A-Z a-z 0-9 - _ . ~`), with
+ * upper-case hex: the encoding the SDK-HMAC-SHA256 canonical URI uses, so that the path sent is the
+ * path signed. `encodeURIComponent` alone leaves `! ' ( ) *` as they are.
+ */
+export function encodeSegment(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * openapi-fetch's path serializer: checks each path parameter against the spec's bounds, then encodes
+ * it as one segment. Throws `SmsValidationError` (field in camelCase, e.g. `taskId`) before anything is
+ * sent.
+ */
+export function serializePath(template: string, params: Record<string, unknown>): string {
+  return template.replace(/\{([^{}]+)\}/g, (_, name: string) => encodeSegment(checkPathParameter(name, params[name])));
+}
+
+function checkPathParameter(name: string, value: unknown): string {
+  const field = name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  if (typeof value !== 'string') throw new SmsValidationError(field, `must be a string, got ${typeof value}`);
+  if (/\p{Surrogate}/u.test(value)) throw new SmsValidationError(field, 'must be well-formed Unicode (it has a lone surrogate)');
+  const limits = PARAMETER_LIMITS[name as keyof typeof PARAMETER_LIMITS];
+  const length = [...value].length;
+  if (limits && (length < limits.minLength || length > limits.maxLength)) {
+    throw new SmsValidationError(field, `must be ${limits.minLength} to ${limits.maxLength} characters long, got ${length}`);
+  }
+  // URL resolution would turn these segments into another path (`/v3/tasks/../unlock` is `/v3/unlock`).
+  if (value === '.' || value === '..') throw new SmsValidationError(field, `cannot be "${value}"`);
+  return value;
+}

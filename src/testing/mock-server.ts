@@ -1,0 +1,254 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import {
+  createSchemaCompiler,
+  HTTP_METHODS,
+  loadSpec,
+  resolve,
+  type Location,
+  type OpenApiDocument,
+  type Operation,
+  type Parameter,
+  type ResponseObject,
+} from './spec.js';
+
+/** What the mock server keeps of each request. Secrets are redacted before they are stored. */
+export interface RecordedRequest {
+  method: string;
+  /** The path as received, still percent-encoded. */
+  path: string;
+  /** The `{task_id}` segment, decoded; `undefined` when the path did not match the operation. */
+  taskId: string | undefined;
+  /** Lower-cased names; `x-auth-token`, `x-security-token` and the signature are `[REDACTED]`. */
+  headers: Record<string, string>;
+}
+
+/** A scripted answer. Everything is optional: an empty object is 200 `{}`. */
+export interface MockResponse {
+  /** Default 200. */
+  status?: number;
+  /** A string is sent as it is; anything else as JSON. Default: `{}` for 200, no body otherwise. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Wait this long before answering (a very long delay is a server that never answers). */
+  delayMs?: number;
+  /** Destroy the connection instead of answering (after `delayMs`). */
+  drop?: boolean;
+}
+
+export interface MockSmsServerOptions {
+  /** The one token accepted; by default any non-empty token is. Another token gets the source's 403. */
+  token?: string;
+  /**
+   * Scripts the answer to a valid, authenticated request; `undefined` keeps the default (200 `{}`).
+   * `index` counts requests from 0, invalid ones included.
+   */
+  respond?: (request: RecordedRequest, index: number) => MockResponse | undefined | Promise<MockResponse | undefined>;
+  /** Port on 127.0.0.1 (default 0: a free one). */
+  port?: number;
+}
+
+export interface MockSmsServer {
+  /** Base URL, e.g. `http://127.0.0.1:41234`: pass it as the client's `endpoint`. */
+  url: string;
+  /** Every request received, in order. */
+  requests: RecordedRequest[];
+  /** Stops listening, ends open connections and pending answers. */
+  close(): Promise<void>;
+}
+
+const REDACTED = '[REDACTED]';
+const SECRET_HEADERS = new Set(['x-auth-token', 'x-security-token']);
+
+interface Route {
+  template: string;
+  segments: string[];
+  methods: Map<string, CompiledOperation>;
+}
+interface CompiledOperation {
+  parameters: { parameter: Parameter; validate: ValidateFunction }[];
+}
+type Match =
+  | { kind: 'operation'; operation: CompiledOperation; pathParams: Record<string, string> }
+  | { kind: 'error'; status: number; code: string; message: string };
+
+/**
+ * Starts a local SMS look-alike on 127.0.0.1, driven by the bundled spec: it checks the method, path,
+ * parameters and authentication of each request, answers as the spec says (400/401/403/404/405 in the
+ * service's error envelope, the source's 403 example for a wrong token, 200 `{}` otherwise) and records
+ * every request. Every answer carries an `X-Request-Id`.
+ */
+export async function startMockSmsServer(options: MockSmsServerOptions = {}): Promise<MockSmsServer> {
+  const spec = loadSpec();
+  const routes = compileRoutes(spec);
+  const forbiddenBody = exampleOf(spec, '/v3/tasks/{task_id}/unlock', 'post', '403');
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+
+  const wait = (ms: number) =>
+    new Promise<void>((done) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        done();
+      }, ms);
+      timers.add(timer);
+    });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    req.resume();
+    const url = new URL(req.url ?? '/', 'http://mock');
+    const match = matchRoute(routes, req.method ?? 'GET', url.pathname, req.headers);
+    const record: RecordedRequest = {
+      method: req.method ?? '',
+      path: url.pathname,
+      taskId: match.kind === 'operation' ? match.pathParams.task_id : undefined,
+      headers: redactHeaders(req.headers),
+    };
+    const index = requests.push(record) - 1;
+
+    if (match.kind === 'error') return send(res, { status: match.status, body: envelope(match.code, match.message) });
+    const token = req.headers['x-auth-token'];
+    if (typeof token !== 'string' || token === '') {
+      return send(res, { status: 401, body: envelope('MOCK.Unauthenticated', 'No X-Auth-Token header.') });
+    }
+    if (options.token !== undefined && token !== options.token) return send(res, { status: 403, body: forbiddenBody });
+
+    const scripted = (await options.respond?.(record, index)) ?? {};
+    if (scripted.delayMs) await wait(scripted.delayMs);
+    if (scripted.drop) {
+      req.socket.destroy();
+      return;
+    }
+    const { status = 200, body = status === 200 ? {} : undefined } = scripted;
+    send(res, { ...scripted, status, body });
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, { status: 500, body: envelope('MOCK.InternalError', String(error)) });
+      else res.destroy();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((ready, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, '127.0.0.1', () => ready());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((done) => {
+        for (const timer of timers) clearTimeout(timer);
+        timers.clear();
+        server.close(() => done());
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}
+
+function send(res: ServerResponse, { status = 200, body, headers = {} }: MockResponse): void {
+  if (res.destroyed) return;
+  const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+  const isJson = body !== undefined && typeof body !== 'string';
+  res.writeHead(status, {
+    'X-Request-Id': randomUUID().replaceAll('-', ''),
+    ...(isJson && { 'Content-Type': 'application/json' }),
+    ...headers,
+  });
+  res.end(text);
+}
+
+function envelope(code: string, message: string) {
+  return { error_code: code, error_msg: message };
+}
+
+function redactHeaders(headers: IncomingMessage['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const text = Array.isArray(value) ? value.join(', ') : (value ?? '');
+    if (SECRET_HEADERS.has(name)) out[name] = REDACTED;
+    else if (name === 'authorization') out[name] = text.replace(/Signature=[^,\s]*/g, `Signature=${REDACTED}`);
+    else out[name] = text;
+  }
+  return out;
+}
+
+function compileRoutes(spec: OpenApiDocument): Route[] {
+  const compile = createSchemaCompiler(spec);
+  return Object.entries(spec.paths).map(([template, pathItem]) => {
+    const methods = new Map<string, CompiledOperation>();
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method] as Operation | undefined;
+      if (!operation) continue;
+      const at: Location = ['paths', template];
+      const declared = [
+        ...(pathItem.parameters ?? []).map((node, i) => resolve(spec, node, [...at, 'parameters', String(i)])),
+        ...(operation.parameters ?? []).map((node, i) => resolve(spec, node, [...at, method, 'parameters', String(i)])),
+      ];
+      methods.set(method.toUpperCase(), {
+        parameters: declared.map(({ value, at: where }) => ({
+          parameter: value,
+          validate: compile([...where, 'schema']),
+        })),
+      });
+    }
+    return { template, segments: template.split('/'), methods };
+  });
+}
+
+function matchRoute(routes: Route[], method: string, path: string, headers: IncomingMessage['headers']): Match {
+  const segments = path.split('/');
+  for (const route of routes) {
+    if (route.segments.length !== segments.length) continue;
+    const pathParams: Record<string, string> = {};
+    const matches = route.segments.every((expected, i) => {
+      const actual = segments[i] ?? '';
+      const name = /^\{(.+)\}$/.exec(expected)?.[1];
+      if (name === undefined) return expected === actual;
+      try {
+        pathParams[name] = decodeURIComponent(actual);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (!matches) continue;
+    const operation = route.methods.get(method);
+    if (!operation) return { kind: 'error', status: 405, code: 'MOCK.MethodNotAllowed', message: `${method} is not allowed on ${route.template}.` };
+    for (const { parameter, validate } of operation.parameters) {
+      const value = parameter.in === 'path' ? pathParams[parameter.name] : headerValue(headers, parameter);
+      if (value === undefined) {
+        if (parameter.required) return invalid(`Missing ${parameter.in} parameter ${parameter.name}.`);
+        continue;
+      }
+      if (!validate(value)) return invalid(`Invalid ${parameter.in} parameter ${parameter.name}: ${validate.errors?.[0]?.message ?? 'invalid'}.`);
+    }
+    return { kind: 'operation', operation, pathParams };
+  }
+  return { kind: 'error', status: 404, code: 'MOCK.NotFound', message: `No operation at ${path}.` };
+}
+
+function headerValue(headers: IncomingMessage['headers'], parameter: Parameter): string | undefined {
+  if (parameter.in !== 'header') return undefined;
+  const value = headers[parameter.name.toLowerCase()];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+function invalid(message: string): Match {
+  return { kind: 'error', status: 400, code: 'MOCK.InvalidRequest', message };
+}
+
+function exampleOf(spec: OpenApiDocument, path: string, method: string, status: string): unknown {
+  const operation = spec.paths[path]?.[method] as Operation;
+  const { value } = resolve<ResponseObject>(spec, operation.responses[status]!, []);
+  return value.content?.['application/json']?.example;
+}

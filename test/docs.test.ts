@@ -1,0 +1,71 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const required = process.env.SMS_REQUIRE_CHROMIUM === '1';
+const available = existsSync(CHROMIUM);
+if (!available && !required) {
+  console.log(`Skipping the docs test: no Chromium at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`);
+}
+
+describe.skipIf(!available && !required)('the API reference (docs/index.html)', () => {
+  const work = mkdtempSync(join(tmpdir(), 'sms-docs-'));
+  const page = join(work, 'index.html');
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!available) throw new Error(`SMS_REQUIRE_CHROMIUM=1 but there is no Chromium at ${CHROMIUM}`);
+    execFileSync(process.execPath, ['scripts/docs.mjs', page], { stdio: 'pipe' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+        '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  test('works with no network: no page error, the operation, the 403 example and search', async () => {
+    const context = await browser.newContext();
+    const blocked: { type: string; url: string }[] = [];
+    await context.route('**/*', (route) => {
+      const request = route.request();
+      if (request.url().startsWith('file:')) return route.continue();
+      blocked.push({ type: request.resourceType(), url: request.url() });
+      return route.abort();
+    });
+    const tab = await context.newPage();
+    const pageErrors: Error[] = [];
+    tab.on('pageerror', (error) => pageErrors.push(error));
+
+    await tab.goto(pathToFileURL(page).href, { waitUntil: 'load' });
+    const body = tab.locator('body');
+    await tab.getByText('Migration tasks').first().click();
+    await tab.getByText('Unlock the target server of a task', { exact: true }).first().click();
+    await expect.poll(() => body.innerText()).toContain('Unlocks the target server of the given migration task.');
+
+    expect(await body.innerText()).not.toContain('SMS.9004');
+    for (const tabButton of await tab.getByText('403', { exact: true }).all()) await tabButton.click();
+    await expect.poll(() => body.innerText()).toContain('"SMS.9004"');
+
+    // Search results highlight the matched word in a span of its own.
+    const highlights = tab.locator('span').filter({ hasText: /^unlock$/i });
+    expect(await highlights.count()).toBe(0);
+    await tab.getByText('Search', { exact: false }).first().click();
+    await tab.getByPlaceholder(/search/i).fill('unlock');
+    await expect.poll(() => highlights.count()).toBeGreaterThan(0);
+
+    expect(pageErrors).toEqual([]);
+    // Redoc's "API docs by" badge tries an image from its CDN and hides itself when that fails; nothing
+    // the page needs (script, style, font, data) may come from the network.
+    expect(blocked.filter(({ type }) => type !== 'image')).toEqual([]);
+    await context.close();
+  });
+});

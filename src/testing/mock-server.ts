@@ -126,7 +126,8 @@ export async function startMockSmsServer(options: MockSmsServerOptions = {}): Pr
     send(res, { ...scripted, status, body });
   }
 
-  const server = createServer((req, res) => {
+  // Node's default 16 KiB header limit would refuse the longest token the spec allows (16384 characters).
+  const server = createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) send(res, { status: 500, body: envelope('MOCK.InternalError', String(error)) });
       else res.destroy();

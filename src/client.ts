@@ -1,10 +1,20 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { SMS_REGIONS, type SmsRegion } from '../generated/regions.js';
 import type { paths } from '../generated/schema.js';
+import { credentialsAuth } from './auth/credentials.js';
+import { createDomainIdLookup, DEFAULT_IAM_ENDPOINT } from './auth/domain.js';
+import type { Credentials } from './auth/sign.js';
 import { tokenAuth, type TokenSource } from './auth/token.js';
 import { serviceErrorFromResponse, SmsValidationError } from './errors.js';
 import { serializePath } from './path.js';
-import { createTransport, DEFAULT_RETRY, type FetchFunction, type RetryOptions, type TransportOptions } from './transport.js';
+import {
+  createTransport,
+  DEFAULT_RETRY,
+  type Authenticate,
+  type FetchFunction,
+  type RetryOptions,
+  type TransportOptions,
+} from './transport.js';
 
 export interface SmsClientOptions {
   /** Region whose endpoint to call (see `SMS_REGIONS`). */
@@ -13,6 +23,10 @@ export interface SmsClientOptions {
   endpoint?: string;
   /** IAM token sent as `X-Auth-Token`, or a function returning one, called for every attempt. */
   token?: TokenSource;
+  /** AK/SK credentials: every attempt is signed (SDK-HMAC-SHA256). The alternative to `token`. */
+  credentials?: Credentials;
+  /** IAM endpoint for the domain-id look-up of `credentials` without `domainId` (default https://iam.myhuaweicloud.com). */
+  iamEndpoint?: string;
   /** Time allowed for each attempt, headers and body together (default 60000 ms). */
   timeoutMs?: number;
   /** Retry policy (default 3 attempts in all), or `false` for a single attempt. */
@@ -60,13 +74,15 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Creates a client. Throws `SmsValidationError` for a bad option, before anything is sent. */
 export function createSmsClient(options: SmsClientOptions): SmsClient {
-  const endpoint = resolveEndpoint(options);
-  const transportOptions: TransportOptions = {
-    fetch: checkFunction('fetch', options.fetch) ?? ((request) => globalThis.fetch(request)),
-    authenticate: resolveAuth(options),
+  const regional = options.region === undefined ? undefined : regionEndpoint(options.region);
+  const endpoint = checkUrl('endpoint', options.endpoint) ?? regional;
+  if (endpoint === undefined) throw new SmsValidationError('region', 'give a region or an endpoint');
+  const sending = {
+    fetch: checkFunction('fetch', options.fetch) ?? ((request: Request) => globalThis.fetch(request)),
     timeoutMs: checkTimeout('timeoutMs', options.timeoutMs) ?? DEFAULT_TIMEOUT_MS,
     retry: resolveRetry(options.retry),
   };
+  const transportOptions: TransportOptions = { ...sending, authenticate: resolveAuth(options, sending) };
   const transport = createTransport(transportOptions);
   const raw = createClient<paths>({
     baseUrl: endpoint,
@@ -93,27 +109,38 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
   };
 }
 
-function resolveEndpoint({ region, endpoint }: SmsClientOptions): string {
-  if (region !== undefined && !Object.hasOwn(SMS_REGIONS, region)) {
+function regionEndpoint(region: SmsRegion): string {
+  if (!Object.hasOwn(SMS_REGIONS, region)) {
     throw new SmsValidationError('region', `unknown region "${region}"; known: ${Object.keys(SMS_REGIONS).join(', ')}`);
   }
-  if (endpoint === undefined) {
-    if (region === undefined) throw new SmsValidationError('region', 'give a region or an endpoint');
-    return SMS_REGIONS[region];
-  }
-  const url = typeof endpoint === 'string' && URL.canParse(endpoint) ? new URL(endpoint) : undefined;
+  return SMS_REGIONS[region];
+}
+
+/** An http(s) base URL without credentials, query or fragment, returned without its trailing slash. */
+function checkUrl(field: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : undefined;
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new SmsValidationError('endpoint', 'must be an http: or https: URL');
+    throw new SmsValidationError(field, 'must be an http: or https: URL');
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new SmsValidationError('endpoint', 'must not carry credentials, a query or a fragment');
+    throw new SmsValidationError(field, 'must not carry credentials, a query or a fragment');
   }
   return url.href.replace(/\/$/, '');
 }
 
-function resolveAuth(options: SmsClientOptions) {
-  const { token } = options;
-  if (token === undefined) throw new SmsValidationError('token', 'no authentication configured: give a token');
+function resolveAuth(options: SmsClientOptions, sending: Omit<TransportOptions, 'authenticate'>): Authenticate {
+  const { token, credentials } = options;
+  if (token !== undefined && credentials !== undefined) {
+    throw new SmsValidationError('credentials', 'give a token or credentials, not both');
+  }
+  if (credentials !== undefined) {
+    const iamEndpoint = checkUrl('iamEndpoint', options.iamEndpoint) ?? DEFAULT_IAM_ENDPOINT;
+    return credentialsAuth(credentials, createDomainIdLookup(iamEndpoint, sending));
+  }
+  if (token === undefined) {
+    throw new SmsValidationError('token', 'no authentication configured: give a token or credentials');
+  }
   if (typeof token !== 'function' && typeof token !== 'string') {
     throw new SmsValidationError('token', 'must be a string or a function returning one');
   }

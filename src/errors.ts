@@ -80,8 +80,8 @@ export class SmsTimeoutError extends SmsError {
   override name = 'SmsTimeoutError';
   readonly timeoutMs: number;
 
-  constructor(timeoutMs: number, options?: ErrorOptions) {
-    super(`No complete answer within ${timeoutMs} ms`, options);
+  constructor(timeoutMs: number, context?: string) {
+    super(`${context ? `${context}: ` : ''}No complete answer within ${timeoutMs} ms`);
     this.timeoutMs = timeoutMs;
   }
 }

@@ -9,6 +9,8 @@ export type {
 export { SmsConnectionError, SmsError, SmsServiceError, SmsTimeoutError, SmsValidationError } from './errors.js';
 export type { SmsErrorDetail } from './errors.js';
 export type { TokenSource } from './auth/token.js';
+export { computeSignature, formatSdkDate, signRequest } from './auth/sign.js';
+export type { Credentials, Signature, SignableRequest, SignOptions } from './auth/sign.js';
 export type { FetchFunction, RetryOptions } from './transport.js';
 export { SMS_REGIONS } from '../generated/regions.js';
 export type { SmsRegion } from '../generated/regions.js';

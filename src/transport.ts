@@ -20,6 +20,8 @@ export interface TransportOptions {
   /** Per attempt: headers and body together. */
   timeoutMs: number;
   retry: Required<RetryOptions>;
+  /** What the requests are for, put before error messages (e.g. the IAM domain look-up). */
+  context?: string;
 }
 
 export const DEFAULT_RETRY: Required<RetryOptions> = { attempts: 3, baseDelayMs: 500, maxDelayMs: 30_000 };
@@ -76,9 +78,10 @@ async function attemptOnce(request: Request, options: TransportOptions): Promise
     return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   } catch (error) {
     if (callerSignal.aborted) throw callerSignal.reason;
-    if (controller.signal.reason === TIMEOUT) throw new SmsTimeoutError(options.timeoutMs);
+    if (controller.signal.reason === TIMEOUT) throw new SmsTimeoutError(options.timeoutMs, options.context);
     if (error instanceof SmsError) throw error;
-    throw new SmsConnectionError(`Request failed: ${describe(error)}`, { cause: error });
+    const prefix = options.context ? `${options.context}: ` : '';
+    throw new SmsConnectionError(`${prefix}Request failed: ${describe(error)}`, { cause: error });
   } finally {
     clearTimeout(timer);
     callerSignal.removeEventListener('abort', onCallerAbort);

@@ -15,6 +15,7 @@ function creationError(options: unknown): SmsValidationError {
 describe('createSmsClient option checks', () => {
   test.each([
     ['an unknown region', { region: 'cn-north-44', token: 't' }, 'region'],
+    ['an unknown region beside an endpoint', { region: 'cn-north-44', endpoint: 'http://127.0.0.1:9', token: 't' }, 'region'],
     ['neither region nor endpoint', { token: 't' }, 'region'],
     ['an endpoint that is not a URL', { endpoint: 'sms.example', token: 't' }, 'endpoint'],
     ['an ftp endpoint', { endpoint: 'ftp://127.0.0.1/', token: 't' }, 'endpoint'],

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { computeSignature } from '../auth/sign.js';
 import {
   createSchemaCompiler,
   HTTP_METHODS,
@@ -38,9 +39,23 @@ export interface MockResponse {
   drop?: boolean;
 }
 
+/** AK/SK credentials the mock server accepts signatures of. */
+export interface MockCredentials {
+  accessKey: string;
+  secretKey: string;
+  /** What `GET /v3/auth/domains` answers for this key, and the `X-Domain-Id` its SMS requests must carry. */
+  domainId?: string;
+}
+
 export interface MockSmsServerOptions {
   /** The one token accepted; by default any non-empty token is. Another token gets the source's 403. */
   token?: string;
+  /**
+   * Access keys whose SDK-HMAC-SHA256 signatures are accepted, verified as the gateway does: recomputed
+   * from the request received and the headers named in SignedHeaders, `X-Sdk-Date` within 15 minutes.
+   * A bad signature gets 401. These keys can also call IAM's `GET /v3/auth/domains` here.
+   */
+  credentials?: MockCredentials[];
   /**
    * Scripts the answer to a valid, authenticated request; `undefined` keeps the default (200 `{}`).
    * `index` counts requests from 0, invalid ones included.
@@ -60,6 +75,9 @@ export interface MockSmsServer {
 }
 
 const REDACTED = '[REDACTED]';
+const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
+const DEFAULT_DOMAIN_ID = 'mock-domain-id';
+const DOMAINS_PATH = '/v3/auth/domains';
 const SECRET_HEADERS = new Set(['x-auth-token', 'x-security-token']);
 
 interface Route {
@@ -72,6 +90,7 @@ interface CompiledOperation {
 }
 type Match =
   | { kind: 'operation'; operation: CompiledOperation; pathParams: Record<string, string> }
+  | { kind: 'domains' }
   | { kind: 'error'; status: number; code: string; message: string };
 
 /**
@@ -98,9 +117,12 @@ export async function startMockSmsServer(options: MockSmsServerOptions = {}): Pr
     });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    req.resume();
+    const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://mock');
-    const match = matchRoute(routes, req.method ?? 'GET', url.pathname, req.headers);
+    const match: Match =
+      req.method === 'GET' && url.pathname === DOMAINS_PATH
+        ? { kind: 'domains' }
+        : matchRoute(routes, req.method ?? 'GET', url.pathname, req.headers);
     const record: RecordedRequest = {
       method: req.method ?? '',
       path: url.pathname,
@@ -110,11 +132,11 @@ export async function startMockSmsServer(options: MockSmsServerOptions = {}): Pr
     const index = requests.push(record) - 1;
 
     if (match.kind === 'error') return send(res, { status: match.status, body: envelope(match.code, match.message) });
-    const token = req.headers['x-auth-token'];
-    if (typeof token !== 'string' || token === '') {
-      return send(res, { status: 401, body: envelope('MOCK.Unauthenticated', 'No X-Auth-Token header.') });
+    const auth = await authenticate(req, body, match.kind === 'domains');
+    if ('denied' in auth) return send(res, auth.denied);
+    if (match.kind === 'domains') {
+      return send(res, { body: { domains: [{ id: auth.credentials?.domainId ?? DEFAULT_DOMAIN_ID, name: 'mock' }] } });
     }
-    if (options.token !== undefined && token !== options.token) return send(res, { status: 403, body: forbiddenBody });
 
     const scripted = (await options.respond?.(record, index)) ?? {};
     if (scripted.delayMs) await wait(scripted.delayMs);
@@ -122,8 +144,51 @@ export async function startMockSmsServer(options: MockSmsServerOptions = {}): Pr
       req.socket.destroy();
       return;
     }
-    const { status = 200, body = status === 200 ? {} : undefined } = scripted;
-    send(res, { ...scripted, status, body });
+    const { status = 200 } = scripted;
+    send(res, { body: status === 200 ? {} : undefined, ...scripted, status });
+  }
+
+  /** Token or signature checks: the credentials that signed, or the answer refusing the request. */
+  async function authenticate(
+    req: IncomingMessage,
+    body: Uint8Array,
+    isDomainLookup: boolean,
+  ): Promise<{ credentials?: MockCredentials } | { denied: MockResponse }> {
+    const refuse = (message: string) => ({ denied: { status: 401, body: envelope('MOCK.Unauthenticated', message) } });
+    const token = req.headers['x-auth-token'];
+    if (typeof token === 'string' && token !== '') {
+      return options.token === undefined || token === options.token ? {} : { denied: { status: 403, body: forbiddenBody } };
+    }
+    const authorization = req.headers.authorization;
+    if (!authorization) return refuse('No X-Auth-Token or Authorization header.');
+    const parsed = /^SDK-HMAC-SHA256 Access=([^,\s]+), SignedHeaders=([^,\s]+), Signature=([0-9a-f]{64})$/.exec(authorization);
+    if (!parsed) return refuse('Authorization is not an SDK-HMAC-SHA256 signature.');
+    const [, accessKey, signedHeaders, signature] = parsed as unknown as [string, string, string, string];
+    const credentials = options.credentials?.find((entry) => entry.accessKey === accessKey);
+    if (!credentials) return refuse('Unknown access key.');
+    const names = signedHeaders.split(';');
+    if (!names.includes('host') || !names.includes('x-sdk-date')) return refuse('host and x-sdk-date must be signed.');
+    const headers = new Headers();
+    for (const name of names.filter((name) => name !== 'host')) {
+      const value = req.headers[name];
+      if (value === undefined) return refuse(`Signed header ${name} is missing.`);
+      headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const date = parseSdkDate(headers.get('x-sdk-date') ?? '');
+    if (date === undefined || Math.abs(Date.now() - date) > MAX_CLOCK_SKEW_MS) {
+      return refuse('X-Sdk-Date is missing, malformed or more than 15 minutes off.');
+    }
+    const expected = await computeSignature(
+      { method: req.method ?? 'GET', url: `http://${req.headers.host}${req.url}`, headers, body },
+      credentials,
+    );
+    if (expected.signature !== signature) return refuse('The signature does not match.');
+    if (!isDomainLookup) {
+      const domainId = headers.get('x-domain-id');
+      if (domainId === null) return refuse('Global credentials must send a signed X-Domain-Id.');
+      if (domainId !== (credentials.domainId ?? DEFAULT_DOMAIN_ID)) return refuse('X-Domain-Id is not the domain of the access key.');
+    }
+    return { credentials };
   }
 
   // Node's default 16 KiB header limit would refuse the longest token the spec allows (16384 characters).
@@ -166,6 +231,20 @@ function send(res: ServerResponse, { status = 200, body, headers = {} }: MockRes
     ...headers,
   });
   res.end(text);
+}
+
+async function readBody(req: IncomingMessage): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** `YYYYMMDDTHHMMSSZ` → epoch ms. */
+function parseSdkDate(value: string): number | undefined {
+  const parts = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
+  if (!parts) return undefined;
+  const [, year, month, day, hour, minute, second] = parts.map(Number) as [number, ...number[]];
+  return Date.UTC(year!, month! - 1, day, hour, minute, second);
 }
 
 function envelope(code: string, message: string) {

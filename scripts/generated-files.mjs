@@ -40,16 +40,16 @@ function renderRegions(spec) {
     .join('\n');
   return `${HEADER}
 /** SMS endpoint of each region, from the \`servers\` of the spec. */
-export const SMS_REGIONS = Object.freeze({
+export const SMS_REGIONS = {
 ${entries}
-} as const);
+} as const;
 
 /** A region this client knows the endpoint of. */
 export type SmsRegion = keyof typeof SMS_REGIONS;
 `;
 }
 
-/** Length bounds of every string parameter of every operation, keyed by parameter name. */
+/** [minLength, maxLength] of every string parameter of every operation, keyed by parameter name. */
 function renderLimits(spec) {
   const resolve = (node) =>
     node.$ref ? node.$ref.slice(2).split('/').reduce((at, key) => at[key], spec) : node;
@@ -58,12 +58,12 @@ function renderLimits(spec) {
     const operations = Object.values(pathItem).filter((value) => !Array.isArray(value));
     for (const parameter of [pathItem.parameters ?? [], ...operations.map((op) => op.parameters ?? [])].flat()) {
       const { name, schema } = resolve(parameter);
-      if (schema.type === 'string') limits[name] = { minLength: schema.minLength ?? 0, maxLength: schema.maxLength };
+      if (schema.type === 'string') limits[name] = [schema.minLength ?? 0, schema.maxLength];
     }
   }
   return `${HEADER}
-/** Length bounds (in Unicode code points) of the spec's string parameters, checked before sending. */
-export const PARAMETER_LIMITS = ${JSON.stringify(limits, null, 2)} as const;
+/** [minLength, maxLength] (in Unicode code points) of the spec's string parameters, checked before sending. */
+export const PARAMETER_LIMITS = ${JSON.stringify(limits)} as const;
 `;
 }
 

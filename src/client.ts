@@ -5,11 +5,11 @@ import { credentialsAuth } from './auth/credentials.js';
 import { createDomainIdLookup, DEFAULT_IAM_ENDPOINT } from './auth/domain.js';
 import type { Credentials } from './auth/sign.js';
 import { tokenAuth, type TokenSource } from './auth/token.js';
-import { serviceErrorFromResponse, SmsValidationError } from './errors.js';
+import { checkMs } from './checks.js';
+import { requestIdOf, serviceErrorFromResponse, SmsValidationError } from './errors.js';
 import { serializePath } from './path.js';
 import {
   createTransport,
-  DEFAULT_RETRY,
   type Authenticate,
   type FetchFunction,
   type RetryOptions,
@@ -69,17 +69,16 @@ export interface SmsClient {
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
-/** setTimeout's largest delay; a longer one fires at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Creates a client. Throws `SmsValidationError` for a bad option, before anything is sent. */
 export function createSmsClient(options: SmsClientOptions): SmsClient {
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new SmsValidationError('fetch', 'must be a function');
   const regional = options.region === undefined ? undefined : regionEndpoint(options.region);
   const endpoint = checkUrl('endpoint', options.endpoint) ?? regional;
   if (endpoint === undefined) throw new SmsValidationError('region', 'give a region or an endpoint');
   const sending = {
-    fetch: checkFunction('fetch', options.fetch) ?? ((request: Request) => globalThis.fetch(request)),
-    timeoutMs: checkTimeout('timeoutMs', options.timeoutMs) ?? DEFAULT_TIMEOUT_MS,
+    fetch: options.fetch ?? ((request: Request) => globalThis.fetch(request)),
+    timeoutMs: checkMs('timeoutMs', options.timeoutMs, 1) ?? DEFAULT_TIMEOUT_MS,
     retry: resolveRetry(options.retry),
   };
   const transportOptions: TransportOptions = { ...sending, authenticate: resolveAuth(options, sending) };
@@ -95,7 +94,7 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
     endpoint,
     raw,
     async unlockTargetEcs(params, callOptions = {}) {
-      const timeoutMs = checkTimeout('timeoutMs', callOptions.timeoutMs);
+      const timeoutMs = checkMs('timeoutMs', callOptions.timeoutMs, 1);
       const { error, response } = await raw.POST('/v3/tasks/{task_id}/unlock', {
         params: { path: { task_id: params?.taskId } },
         // The 2xx body (`{}`) carries nothing; read it as text so an odd one cannot fail a success.
@@ -104,7 +103,7 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
         ...(timeoutMs !== undefined && { fetch: createTransport({ ...transportOptions, timeoutMs }) }),
       });
       if (!response.ok) throw serviceErrorFromResponse(response, error);
-      return { status: response.status, requestId: response.headers.get('X-Request-Id') ?? undefined };
+      return { status: response.status, requestId: requestIdOf(response) };
     },
   };
 }
@@ -120,77 +119,43 @@ function regionEndpoint(region: SmsRegion): string {
 function checkUrl(field: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : undefined;
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new SmsValidationError(field, 'must be an http: or https: URL');
-  }
-  if (url.username || url.password || url.search || url.hash) {
-    throw new SmsValidationError(field, 'must not carry credentials, a query or a fragment');
+  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
+    throw new SmsValidationError(field, 'must be an http(s) URL with no credentials, query or fragment');
   }
   return url.href.replace(/\/$/, '');
 }
 
 function resolveAuth(options: SmsClientOptions, sending: Omit<TransportOptions, 'authenticate'>): Authenticate {
   const { token, credentials } = options;
-  if (token !== undefined && credentials !== undefined) {
-    throw new SmsValidationError('credentials', 'give a token or credentials, not both');
+  if ((token === undefined) === (credentials === undefined)) {
+    throw new SmsValidationError('token', 'give either a token or credentials');
   }
   if (credentials !== undefined) {
     const iamEndpoint = checkUrl('iamEndpoint', options.iamEndpoint) ?? DEFAULT_IAM_ENDPOINT;
     return credentialsAuth(credentials, createDomainIdLookup(iamEndpoint, sending));
   }
-  if (token === undefined) {
-    throw new SmsValidationError('token', 'no authentication configured: give a token or credentials');
-  }
-  if (typeof token !== 'function' && typeof token !== 'string') {
-    throw new SmsValidationError('token', 'must be a string or a function returning one');
-  }
-  return tokenAuth(token);
+  return tokenAuth(token!);
 }
 
+/** The defaults are documented on `RetryOptions`. */
 function resolveRetry(retry: RetryOptions | false | undefined): Required<RetryOptions> {
-  if (retry === false) return { ...DEFAULT_RETRY, attempts: 1 };
-  if (retry === undefined) return DEFAULT_RETRY;
-  if (typeof retry !== 'object' || retry === null) throw new SmsValidationError('retry', 'must be an object or false');
-  const { attempts = DEFAULT_RETRY.attempts } = retry;
+  const { attempts = 3, baseDelayMs = 500, maxDelayMs = 30_000 } = retry === false ? { attempts: 1 } : (retry ?? {});
   if (!Number.isInteger(attempts) || attempts < 1) {
-    throw new SmsValidationError('retry.attempts', 'must be a whole number of at least 1');
+    throw new SmsValidationError('retry.attempts', 'must be a whole number above 0');
   }
   return {
     attempts,
-    baseDelayMs: checkDelay('retry.baseDelayMs', retry.baseDelayMs) ?? DEFAULT_RETRY.baseDelayMs,
-    maxDelayMs: checkDelay('retry.maxDelayMs', retry.maxDelayMs) ?? DEFAULT_RETRY.maxDelayMs,
+    baseDelayMs: checkMs('retry.baseDelayMs', baseDelayMs, 0)!,
+    maxDelayMs: checkMs('retry.maxDelayMs', maxDelayMs, 0)!,
   };
 }
 
-function checkTimeout(field: string, value: number | undefined): number | undefined {
-  if (value !== undefined && !(typeof value === 'number' && value > 0 && value <= MAX_TIMER_MS)) {
-    throw new SmsValidationError(field, `must be a number of milliseconds above 0 and at most ${MAX_TIMER_MS}`);
-  }
-  return value;
-}
-
-function checkDelay(field: string, value: number | undefined): number | undefined {
-  if (value !== undefined && !(typeof value === 'number' && value >= 0 && value <= MAX_TIMER_MS)) {
-    throw new SmsValidationError(field, `must be a number of milliseconds from 0 to ${MAX_TIMER_MS}`);
-  }
-  return value;
-}
-
-function checkFunction<T>(field: string, value: T | undefined): T | undefined {
-  if (value !== undefined && typeof value !== 'function') throw new SmsValidationError(field, 'must be a function');
-  return value;
-}
-
-/** Header values are checked without quoting them: an extra header may hold a secret. */
+/** Checked without quoting anything: an extra header may hold a secret. */
 function checkHeaders(headers: Record<string, string> | undefined): Record<string, string> {
-  if (headers === undefined) return {};
-  if (typeof headers !== 'object' || headers === null) throw new SmsValidationError('headers', 'must be an object');
-  for (const [name, value] of Object.entries(headers)) {
-    try {
-      new Headers([[name, value]]);
-    } catch {
-      throw new SmsValidationError('headers', `header "${/^[\x21-\x7e]{1,64}$/.test(name) ? name : '?'}" has an invalid name or value`);
-    }
+  try {
+    new Headers(headers);
+  } catch {
+    throw new SmsValidationError('headers', 'must hold valid header names and values');
   }
-  return headers;
+  return headers ?? {};
 }

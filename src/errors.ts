@@ -6,6 +6,11 @@
  */
 export class SmsError extends Error {
   override name = 'SmsError';
+
+  /** `context` says what was being done (e.g. the IAM domain look-up); it is put before the message. */
+  constructor(message: string, options?: ErrorOptions & { context?: string | undefined }) {
+    super(options?.context ? `${options.context}: ${message}` : message, options);
+  }
 }
 
 /** One entry of the service's `details` list. */
@@ -25,42 +30,28 @@ export interface SmsErrorDetail {
  */
 export class SmsServiceError extends SmsError {
   override name = 'SmsServiceError';
-  readonly status: number;
-  readonly requestId: string | undefined;
-  readonly errorCode: string | undefined;
-  readonly errorMsg: string | undefined;
-  readonly encodedAuthorizationMessage: string | undefined;
-  readonly errorParams: string[];
-  readonly details: SmsErrorDetail[];
-  readonly body: string | undefined;
+  declare readonly status: number;
+  declare readonly requestId: string | undefined;
+  declare readonly errorCode: string | undefined;
+  declare readonly errorMsg: string | undefined;
+  declare readonly encodedAuthorizationMessage: string | undefined;
+  declare readonly errorParams: string[];
+  declare readonly details: SmsErrorDetail[];
+  declare readonly body: string | undefined;
 
-  constructor(init: SmsServiceErrorInit) {
-    const what = init.errorCode ? `${init.errorCode}: ${init.errorMsg ?? ''}` : `HTTP ${init.status}`;
-    const where = [`HTTP ${init.status}`, init.requestId && `request ${init.requestId}`].filter(Boolean).join(', ');
-    super(`${init.context ? `${init.context}: ` : ''}${what} (${where})`);
-    this.status = init.status;
-    this.requestId = init.requestId;
-    this.errorCode = init.errorCode;
-    this.errorMsg = init.errorMsg;
-    this.encodedAuthorizationMessage = init.encodedAuthorizationMessage;
-    this.errorParams = init.errorParams ?? [];
-    this.details = init.details ?? [];
-    this.body = init.body;
+  constructor(fields: SmsServiceErrorFields, context?: string) {
+    const { status, requestId, errorCode, errorMsg } = fields;
+    const what = errorCode ? `${errorCode}: ${errorMsg ?? ''}` : `HTTP ${status}`;
+    super(`${what} (HTTP ${status}${requestId ? `, request ${requestId}` : ''})`, { context });
+    Object.assign(this, fields);
   }
 }
 
-export interface SmsServiceErrorInit {
-  status: number;
-  requestId: string | undefined;
-  errorCode?: string | undefined;
-  errorMsg?: string | undefined;
-  encodedAuthorizationMessage?: string | undefined;
-  errorParams?: string[] | undefined;
-  details?: SmsErrorDetail[] | undefined;
-  body?: string | undefined;
-  /** What was being done, put before the message (e.g. the IAM domain look-up). */
-  context?: string | undefined;
-}
+/** The data of an `SmsServiceError`. */
+export type SmsServiceErrorFields = Pick<
+  SmsServiceError,
+  'status' | 'requestId' | 'errorCode' | 'errorMsg' | 'encodedAuthorizationMessage' | 'errorParams' | 'details' | 'body'
+>;
 
 /**
  * The request could not be sent or its answer could not be read: connection refused or reset, DNS
@@ -78,10 +69,10 @@ export class SmsConnectionError extends SmsError {
  */
 export class SmsTimeoutError extends SmsError {
   override name = 'SmsTimeoutError';
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   constructor(timeoutMs: number, context?: string) {
-    super(`${context ? `${context}: ` : ''}No complete answer within ${timeoutMs} ms`);
+    super(`Timed out after ${timeoutMs} ms`, { context });
     this.timeoutMs = timeoutMs;
   }
 }
@@ -92,8 +83,8 @@ export class SmsTimeoutError extends SmsError {
  */
 export class SmsValidationError extends SmsError {
   override name = 'SmsValidationError';
-  readonly field: string;
-  readonly reason: string;
+  declare readonly field: string;
+  declare readonly reason: string;
 
   constructor(field: string, reason: string) {
     super(`Invalid ${field}: ${reason}`);
@@ -107,29 +98,27 @@ export class SmsValidationError extends SmsError {
  * the JSON value when it parsed, otherwise the raw text (`undefined` for an empty body).
  */
 export function serviceErrorFromResponse(response: Response, parsed: unknown, context?: string): SmsServiceError {
-  const status = response.status;
-  const requestId = response.headers.get('X-Request-Id') ?? undefined;
-  if (!isEnvelope(parsed)) {
-    const body = typeof parsed === 'string' ? parsed : parsed === undefined ? '' : JSON.stringify(parsed);
-    return new SmsServiceError({ status, requestId, body, context });
-  }
-  return new SmsServiceError({
-    status,
-    requestId,
-    context,
-    errorCode: text(parsed.error_code),
-    errorMsg: text(parsed.error_msg),
-    encodedAuthorizationMessage: text(parsed.encoded_authorization_message),
-    errorParams: list(parsed.error_param).filter((item) => typeof item === 'string'),
-    details: list(parsed.details)
+  // The service's envelope: a JSON object with `error_code` or `error_msg`; its fields are read leniently.
+  const envelope = isRecord(parsed) && ('error_code' in parsed || 'error_msg' in parsed) ? parsed : undefined;
+  const raw = typeof parsed === 'string' ? parsed : parsed === undefined ? '' : JSON.stringify(parsed);
+  const fields: SmsServiceErrorFields = {
+    status: response.status,
+    requestId: requestIdOf(response),
+    errorCode: text(envelope?.error_code),
+    errorMsg: text(envelope?.error_msg),
+    encodedAuthorizationMessage: text(envelope?.encoded_authorization_message),
+    errorParams: list(envelope?.error_param).filter((item) => typeof item === 'string'),
+    details: list(envelope?.details)
       .filter(isRecord)
       .map((detail) => ({ errorCode: text(detail.error_code), errorMsg: text(detail.error_msg) })),
-  });
+    body: envelope ? undefined : raw,
+  };
+  return new SmsServiceError(fields, context);
 }
 
-/** The service's envelope: a JSON object with `error_code` or `error_msg`. Other fields are read leniently. */
-function isEnvelope(parsed: unknown): parsed is Record<string, unknown> {
-  return isRecord(parsed) && ('error_code' in parsed || 'error_msg' in parsed);
+/** The service's id of the request that got `response`. */
+export function requestIdOf(response: Response): string | undefined {
+  return response.headers.get('X-Request-Id') ?? undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

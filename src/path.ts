@@ -20,15 +20,13 @@ export function serializePath(template: string, params: Record<string, unknown>)
 }
 
 function checkPathParameter(name: string, value: unknown): string {
-  const field = name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-  if (typeof value !== 'string') throw new SmsValidationError(field, `must be a string, got ${typeof value}`);
-  if (/\p{Surrogate}/u.test(value)) throw new SmsValidationError(field, 'must be well-formed Unicode (it has a lone surrogate)');
-  const limits = PARAMETER_LIMITS[name as keyof typeof PARAMETER_LIMITS];
-  const length = [...value].length;
-  if (limits && (length < limits.minLength || length > limits.maxLength)) {
-    throw new SmsValidationError(field, `must be ${limits.minLength} to ${limits.maxLength} characters long, got ${length}`);
+  const [minLength, maxLength] = PARAMETER_LIMITS[name as 'task_id'];
+  const length = typeof value === 'string' ? [...value].length : -1;
+  // `.` and `..`: URL resolution would turn them into another path (`/v3/tasks/../unlock` is `/v3/unlock`).
+  if (length < minLength || length > maxLength || /\p{Surrogate}/u.test(value as string) || value === '.' || value === '..') {
+    const field = name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+    const got = typeof value === 'string' ? length : typeof value;
+    throw new SmsValidationError(field, `must be ${minLength} to ${maxLength} well-formed Unicode characters, not . or .. (got ${got})`);
   }
-  // URL resolution would turn these segments into another path (`/v3/tasks/../unlock` is `/v3/unlock`).
-  if (value === '.' || value === '..') throw new SmsValidationError(field, `cannot be "${value}"`);
-  return value;
+  return value as string;
 }

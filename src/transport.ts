@@ -24,14 +24,11 @@ export interface TransportOptions {
   context?: string;
 }
 
-export const DEFAULT_RETRY: Required<RetryOptions> = { attempts: 3, baseDelayMs: 500, maxDelayMs: 30_000 };
 
 /** Statuses that say "try again later": rate limited, or a gateway that could not reach the service. */
-const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+const RETRY_STATUSES = [429, 502, 503, 504];
 /** The abort reason of an attempt's own timeout, told apart from the caller's. */
 const TIMEOUT = Symbol('timeout');
-/** Statuses whose responses cannot have a body (the Response constructor refuses one). */
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /**
  * The `fetch` handed to openapi-fetch. For each attempt it authenticates afresh, races the exchange
@@ -44,21 +41,19 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 export function createTransport(options: TransportOptions): FetchFunction {
   const { attempts, baseDelayMs, maxDelayMs } = options.retry;
   return async (request) => {
-    const signal = request.signal;
     for (let attempt = 1; ; attempt++) {
       const last = attempt >= attempts;
-      let response: Response;
+      // Full jitter: a random wait between 0 and the exponential ceiling.
+      let delay = Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
       try {
-        response = await attemptOnce(request, options);
+        const response = await attemptOnce(request, options);
+        if (last || !RETRY_STATUSES.includes(response.status)) return response;
+        delay = retryAfterMs(response.headers.get('Retry-After')) ?? delay;
+        if (delay > maxDelayMs) return response;
       } catch (error) {
         if (last || !(error instanceof SmsConnectionError || error instanceof SmsTimeoutError)) throw error;
-        await sleep(backoff(attempt, baseDelayMs, maxDelayMs), signal);
-        continue;
       }
-      if (last || !RETRY_STATUSES.has(response.status)) return response;
-      const retryAfter = retryAfterMs(response.headers.get('Retry-After'));
-      if (retryAfter !== undefined && retryAfter > maxDelayMs) return response;
-      await sleep(retryAfter ?? backoff(attempt, baseDelayMs, maxDelayMs), signal);
+      await sleep(delay, request.signal);
     }
   };
 }
@@ -74,53 +69,42 @@ async function attemptOnce(request: Request, options: TransportOptions): Promise
     const attempt = new Request(request, { signal: controller.signal });
     await options.authenticate(attempt);
     const response = await options.fetch(attempt);
-    const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
+    // Null for 204 and the like, whose Response cannot be given a body.
+    const body = response.body && (await response.arrayBuffer());
     return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   } catch (error) {
     if (callerSignal.aborted) throw callerSignal.reason;
     if (controller.signal.reason === TIMEOUT) throw new SmsTimeoutError(options.timeoutMs, options.context);
     if (error instanceof SmsError) throw error;
-    const prefix = options.context ? `${options.context}: ` : '';
-    throw new SmsConnectionError(`${prefix}Request failed: ${describe(error)}`, { cause: error });
+    // Node's fetch says only "fetch failed"; its cause says why (ECONNREFUSED, …).
+    const reason = (error instanceof Error && error.cause) || error;
+    throw new SmsConnectionError(`Request failed: ${String(reason)}`, { cause: error, context: options.context });
   } finally {
     clearTimeout(timer);
     callerSignal.removeEventListener('abort', onCallerAbort);
   }
 }
 
-/** Node's fetch says only "fetch failed"; the cause says why (ECONNREFUSED, …). */
-function describe(error: unknown): string {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
-  const message = error instanceof Error ? error.message : String(error);
-  return cause ? `${message} (${cause.message})` : message;
-}
-
-/** Full jitter: a random wait between 0 and the exponential ceiling. */
-function backoff(attempt: number, baseDelayMs: number, maxDelayMs: number): number {
-  return Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
-}
-
 /** `Retry-After` as delay-seconds or an HTTP date, in ms; undefined when absent or unreadable. */
 export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
   if (value === null) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  // An HTTP date names the day and month in letters; Date.parse alone would also take "-1" as a year.
-  const date = /[a-z]/i.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  // An HTTP date names its day and month in letters; Date.parse alone would also take "-1" as a year.
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return untilAborted(new Promise<void>((done) => (timer = setTimeout(done, ms))), signal).finally(() => clearTimeout(timer));
+}
+
+/** `promise`, or the signal's reason as soon as it aborts. */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  signal.throwIfAborted();
   return new Promise((resolve, reject) => {
-    signal.throwIfAborted();
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
+    const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }

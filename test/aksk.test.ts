@@ -138,7 +138,7 @@ describe('the IAM domain-id look-up', () => {
 
 describe('credential checks and secrets', () => {
   test.each([
-    ['both token and credentials', { token: 't', credentials: KEYS }, 'credentials'],
+    ['both token and credentials', { token: 't', credentials: KEYS }, 'token'],
     ['neither', {}, 'token'],
     ['an empty access key', { credentials: { accessKey: '', secretKey: SK } }, 'credentials.accessKey'],
     ['an empty secret key', { credentials: { accessKey: AK, secretKey: '' } }, 'credentials.secretKey'],

@@ -99,6 +99,6 @@ describe('drift check', () => {
 
     expect(run('scripts/generate.mjs')).toMatchObject({ code: 0 });
     expect(run('scripts/check-generated.mjs')).toMatchObject({ code: 0 });
-    expect(readFileSync(join(generated, 'limits.ts'), 'utf8')).toContain('"maxLength": 200');
+    expect(readFileSync(join(generated, 'limits.ts'), 'utf8')).toContain('"task_id":[1,200]');
   });
 });

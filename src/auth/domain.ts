@@ -1,5 +1,6 @@
-import { serviceErrorFromResponse, SmsServiceError } from '../errors.js';
-import { createTransport, type TransportOptions } from '../transport.js';
+import { serviceErrorFromResponse } from '../errors.js';
+import { VISIBLE_ASCII } from '../checks.js';
+import { createTransport, untilAborted, type TransportOptions } from '../transport.js';
 import { signHeaders, type Credentials } from './sign.js';
 
 export const DEFAULT_IAM_ENDPOINT = 'https://iam.myhuaweicloud.com';
@@ -14,20 +15,19 @@ const CONTEXT = 'IAM domain look-up';
 export function createDomainIdLookup(iamEndpoint: string, transport: Omit<TransportOptions, 'authenticate' | 'context'>) {
   const cache = new Map<string, Promise<string>>();
 
-  async function lookUp({ accessKey, secretKey, securityToken }: Credentials): Promise<string> {
-    const send = createTransport({
-      ...transport,
-      context: CONTEXT,
-      authenticate: (request) => signHeaders(request, { accessKey, secretKey, ...(securityToken !== undefined && { securityToken }) }),
-    });
+  /** `credentials` has no domain id (else no look-up): the look-up is signed without `X-Domain-Id`. */
+  async function lookUp(credentials: Credentials): Promise<string> {
+    const send = createTransport({ ...transport, context: CONTEXT, authenticate: (request) => signHeaders(request, credentials) });
     const response = await send(new Request(`${iamEndpoint}/v3/auth/domains`));
     const text = await response.text();
-    const parsed = parseJson(text);
+    let parsed: { domains?: { id?: unknown }[] } | undefined;
+    try {
+      parsed = JSON.parse(text);
+    } catch {}
     if (!response.ok) throw serviceErrorFromResponse(response, parsed ?? text, CONTEXT);
-    const id = (parsed as { domains?: { id?: unknown }[] } | undefined)?.domains?.[0]?.id;
-    if (typeof id !== 'string' || !/^[\x21-\x7e]+$/.test(id)) {
-      const requestId = response.headers.get('X-Request-Id') ?? undefined;
-      throw new SmsServiceError({ status: response.status, requestId, body: text, context: `${CONTEXT}: no domain id in the answer` });
+    const id = parsed?.domains?.[0]?.id;
+    if (typeof id !== 'string' || !VISIBLE_ASCII.test(id)) {
+      throw serviceErrorFromResponse(response, text, `${CONTEXT}: no domain id`);
     }
     return id;
   }
@@ -41,22 +41,4 @@ export function createDomainIdLookup(iamEndpoint: string, transport: Omit<Transp
     }
     return untilAborted(pending, signal);
   };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** `promise`, or the signal's reason as soon as it aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  signal.throwIfAborted();
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }

@@ -41,7 +41,7 @@ const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca4959
 
 /** `YYYYMMDDTHHMMSSZ` in UTC. */
 export function formatSdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date.toISOString().replace(/[-:]|\.\d+/g, '');
 }
 
 /**
@@ -52,14 +52,14 @@ export function formatSdkDate(date: Date): string {
  * Works in any runtime with `fetch`'s `Request` (Node.js uses node:crypto, others Web Crypto).
  */
 export async function signRequest(request: Request, credentials: Credentials, options: SignOptions = {}): Promise<Request> {
+  checkCredentials(credentials);
   const signed = new Request(request);
   await signHeaders(signed, credentials, options.date);
   return signed;
 }
 
-/** Signs `request` in place (the client's per-attempt authentication). */
+/** Signs `request` in place (the client's per-attempt authentication); `credentials` are checked already. */
 export async function signHeaders(request: Request, credentials: Credentials, date = new Date()): Promise<void> {
-  checkCredentials(credentials);
   const { headers } = request;
   headers.set('X-Sdk-Date', formatSdkDate(date));
   if (credentials.domainId !== undefined) headers.set('X-Domain-Id', credentials.domainId);
@@ -79,11 +79,10 @@ export async function computeSignature(
 ): Promise<Signature> {
   const url = new URL(request.url);
   const date = request.headers.get('X-Sdk-Date') ?? '';
-  const entries = [['host', url.host], ...request.headers].map(([name, value]) => [name!.toLowerCase(), value!] as const);
-  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // A Headers object iterates lower-cased names already; only `host` needs sorting in.
+  const entries = [['host', url.host], ...request.headers].sort(([a], [b]) => (a! < b! ? -1 : 1));
   const signedHeaders = entries.map(([name]) => name).join(';');
-  const payloadHash =
-    request.headers.get('X-Sdk-Content-Sha256') ?? (request.body?.length ? await sha256Hex(request.body) : EMPTY_BODY_SHA256);
+  const payloadHash = request.body?.length ? await sha256Hex(request.body) : EMPTY_BODY_SHA256;
   const canonicalRequest = [
     request.method.toUpperCase(),
     canonicalUri(url.pathname),
@@ -126,19 +125,12 @@ function canonicalQuery(params: URLSearchParams): string {
 
 /** Checks what goes into headers; the reasons never quote a secret. */
 export function checkCredentials(credentials: Credentials): void {
-  if (typeof credentials !== 'object' || credentials === null) {
-    throw new SmsValidationError('credentials', 'must be an object with accessKey and secretKey');
-  }
-  const { accessKey, secretKey, domainId, securityToken } = credentials;
-  if (typeof accessKey !== 'string' || !/^[\x21-\x7e]+$/.test(accessKey) || accessKey.includes(',')) {
-    throw new SmsValidationError('credentials.accessKey', 'must be a non-empty string of visible ASCII without commas');
-  }
-  if (typeof secretKey !== 'string' || secretKey === '') {
-    throw new SmsValidationError('credentials.secretKey', 'must be a non-empty string');
-  }
-  for (const [field, value] of [['domainId', domainId], ['securityToken', securityToken]] as const) {
-    if (value !== undefined && (typeof value !== 'string' || !/^[\x21-\x7e]+$/.test(value))) {
-      throw new SmsValidationError(`credentials.${field}`, 'must be a non-empty string of visible ASCII');
+  const { accessKey, secretKey, domainId, securityToken } = credentials ?? {};
+  // The secret key only keys the HMAC; the others are sent in headers, the access key in a list.
+  if (typeof secretKey !== 'string' || secretKey === '') throw new SmsValidationError('credentials.secretKey', 'must be a non-empty string');
+  for (const [field, value] of Object.entries({ accessKey, domainId, securityToken })) {
+    if ((field === 'accessKey' || value !== undefined) && !(typeof value === 'string' && /^[\x21-\x2b\x2d-\x7e]+$/.test(value))) {
+      throw new SmsValidationError(`credentials.${field}`, 'must be visible ASCII without commas');
     }
   }
 }

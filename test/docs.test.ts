@@ -1,31 +1,20 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium, skipWithoutChromium } from './helpers/chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const required = process.env.SMS_REQUIRE_CHROMIUM === '1';
-const available = existsSync(CHROMIUM);
-if (!available && !required) {
-  console.log(`Skipping the docs test: no Chromium at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`);
-}
-
-describe.skipIf(!available && !required)('the API reference (docs/index.html)', () => {
+describe.skipIf(skipWithoutChromium('the docs test'))('the API reference (docs/index.html)', () => {
   const work = mkdtempSync(join(tmpdir(), 'sms-docs-'));
   const page = join(work, 'index.html');
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!available) throw new Error(`SMS_REQUIRE_CHROMIUM=1 but there is no Chromium at ${CHROMIUM}`);
     execFileSync(process.execPath, ['scripts/docs.mjs', page], { stdio: 'pipe' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

@@ -63,6 +63,11 @@ export interface MockSmsServerOptions {
   respond?: (request: RecordedRequest, index: number) => MockResponse | undefined | Promise<MockResponse | undefined>;
   /** Port on 127.0.0.1 (default 0: a free one). */
   port?: number;
+  /**
+   * Files served on GET at these paths (e.g. `/index.html`), not recorded: lets a browser test load a
+   * page from the server's own origin, so its calls need no CORS.
+   */
+  files?: Record<string, { contentType: string; body: string | Uint8Array }>;
 }
 
 export interface MockSmsServer {
@@ -119,6 +124,11 @@ export async function startMockSmsServer(options: MockSmsServerOptions = {}): Pr
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'http://mock');
+    const file = req.method === 'GET' ? options.files?.[url.pathname] : undefined;
+    if (file) {
+      res.writeHead(200, { 'Content-Type': file.contentType }).end(file.body);
+      return;
+    }
     const match: Match =
       req.method === 'GET' && url.pathname === DOMAINS_PATH
         ? { kind: 'domains' }

@@ -59,7 +59,10 @@ export interface UnlockTargetEcsResult {
 export interface SmsClient {
   /** The endpoint this client calls. */
   readonly endpoint: string;
-  /** The openapi-fetch client over the same authentication, timeout and retry: `{ data, error, response }`. */
+  /**
+   * The openapi-fetch client over the same authentication, timeout and retry: `{ data, error, response }`.
+   * Its timeout covers each attempt until the answer's headers; `unlockTargetEcs`'s covers the body too.
+   */
   readonly raw: Client<paths>;
   /**
    * Unlocks the target server of a task. Resolves on any 2xx; rejects with `SmsServiceError` (non-2xx),
@@ -77,31 +80,33 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
   const endpoint = checkUrl('endpoint', options.endpoint) ?? regional;
   if (endpoint === undefined) throw new SmsValidationError('region', 'give a region or an endpoint');
   const sending = {
-    fetch: options.fetch ?? ((request: Request) => globalThis.fetch(request)),
+    fetch: options.fetch ?? ((request, init) => globalThis.fetch(request, init)),
     timeoutMs: checkMs('timeoutMs', options.timeoutMs, 1) ?? DEFAULT_TIMEOUT_MS,
     retry: resolveRetry(options.retry),
   };
-  const transportOptions: TransportOptions = { ...sending, authenticate: resolveAuth(options, sending) };
-  const transport = createTransport(transportOptions);
-  const raw = createClient<paths>({
+  const run = createTransport({ ...sending, authenticate: resolveAuth(options, sending) });
+  const client = createClient<paths>({
     baseUrl: endpoint,
-    fetch: transport,
     headers: checkHeaders(options.headers),
     pathSerializer: serializePath,
+    // `sms.raw`: every request runs over the transport; openapi-fetch reads the body once it returns.
+    fetch: (request) => run((send) => send(request), { signal: request.signal }),
   });
 
   return {
     endpoint,
-    raw,
-    async unlockTargetEcs(params, callOptions = {}) {
-      const timeoutMs = checkMs('timeoutMs', callOptions.timeoutMs, 1);
-      const { error, response } = await raw.POST('/v3/tasks/{task_id}/unlock', {
-        params: { path: { task_id: params?.taskId } },
-        // The 2xx body (`{}`) carries nothing; read it as text so an odd one cannot fail a success.
-        parseAs: 'text',
-        ...(callOptions.signal && { signal: callOptions.signal }),
-        ...(timeoutMs !== undefined && { fetch: createTransport({ ...transportOptions, timeoutMs }) }),
-      });
+    raw: client,
+    async unlockTargetEcs(params, { signal, timeoutMs } = {}) {
+      const { error, response } = await run(
+        (fetch) =>
+          client.POST('/v3/tasks/{task_id}/unlock', {
+            params: { path: { task_id: params?.taskId } },
+            // The 2xx body (`{}`) carries nothing; read it as text so an odd one cannot fail a success.
+            parseAs: 'text',
+            fetch,
+          }),
+        { signal, timeoutMs: checkMs('timeoutMs', timeoutMs, 1) },
+      );
       if (!response.ok) throw serviceErrorFromResponse(response, error);
       return { status: response.status, requestId: requestIdOf(response) };
     },
@@ -110,7 +115,7 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
 
 function regionEndpoint(region: SmsRegion): string {
   if (!Object.hasOwn(SMS_REGIONS, region)) {
-    throw new SmsValidationError('region', `unknown region "${region}"; known: ${Object.keys(SMS_REGIONS).join(', ')}`);
+    throw new SmsValidationError('region', `unknown region "${region}"`);
   }
   return SMS_REGIONS[region];
 }
@@ -155,7 +160,7 @@ function checkHeaders(headers: Record<string, string> | undefined): Record<strin
   try {
     new Headers(headers);
   } catch {
-    throw new SmsValidationError('headers', 'must hold valid header names and values');
+    throw new SmsValidationError('headers', 'must be valid header names and values');
   }
   return headers ?? {};
 }

@@ -6,11 +6,6 @@
  */
 export class SmsError extends Error {
   override name = 'SmsError';
-
-  /** `context` says what was being done (e.g. the IAM domain look-up); it is put before the message. */
-  constructor(message: string, options?: ErrorOptions & { context?: string | undefined }) {
-    super(options?.context ? `${options.context}: ${message}` : message, options);
-  }
 }
 
 /** One entry of the service's `details` list. */
@@ -39,10 +34,10 @@ export class SmsServiceError extends SmsError {
   declare readonly details: SmsErrorDetail[];
   declare readonly body: string | undefined;
 
-  constructor(fields: SmsServiceErrorFields, context?: string) {
+  constructor(fields: SmsServiceErrorFields) {
     const { status, requestId, errorCode, errorMsg } = fields;
     const what = errorCode ? `${errorCode}: ${errorMsg ?? ''}` : `HTTP ${status}`;
-    super(`${what} (HTTP ${status}${requestId ? `, request ${requestId}` : ''})`, { context });
+    super(`${what} (HTTP ${status}${requestId ? `, request ${requestId}` : ''})`);
     Object.assign(this, fields);
   }
 }
@@ -71,8 +66,8 @@ export class SmsTimeoutError extends SmsError {
   override name = 'SmsTimeoutError';
   declare readonly timeoutMs: number;
 
-  constructor(timeoutMs: number, context?: string) {
-    super(`Timed out after ${timeoutMs} ms`, { context });
+  constructor(timeoutMs: number) {
+    super(`Timed out after ${timeoutMs} ms`);
     this.timeoutMs = timeoutMs;
   }
 }
@@ -97,7 +92,7 @@ export class SmsValidationError extends SmsError {
  * Turns a non-2xx answer into an `SmsServiceError`. `parsed` is what openapi-fetch made of the body:
  * the JSON value when it parsed, otherwise the raw text (`undefined` for an empty body).
  */
-export function serviceErrorFromResponse(response: Response, parsed: unknown, context?: string): SmsServiceError {
+export function serviceErrorFromResponse(response: Response, parsed: unknown): SmsServiceError {
   // The service's envelope: a JSON object with `error_code` or `error_msg`; its fields are read leniently.
   const envelope = isRecord(parsed) && ('error_code' in parsed || 'error_msg' in parsed) ? parsed : undefined;
   const raw = typeof parsed === 'string' ? parsed : parsed === undefined ? '' : JSON.stringify(parsed);
@@ -107,13 +102,11 @@ export function serviceErrorFromResponse(response: Response, parsed: unknown, co
     errorCode: text(envelope?.error_code),
     errorMsg: text(envelope?.error_msg),
     encodedAuthorizationMessage: text(envelope?.encoded_authorization_message),
-    errorParams: list(envelope?.error_param).filter((item) => typeof item === 'string'),
-    details: list(envelope?.details)
-      .filter(isRecord)
-      .map((detail) => ({ errorCode: text(detail.error_code), errorMsg: text(detail.error_msg) })),
+    errorParams: list(envelope?.error_param).map(String),
+    details: list(envelope?.details).map((detail) => ({ errorCode: text(detail?.error_code), errorMsg: text(detail?.error_msg) })),
     body: envelope ? undefined : raw,
   };
-  return new SmsServiceError(fields, context);
+  return new SmsServiceError(fields);
 }
 
 /** The service's id of the request that got `response`. */
@@ -126,4 +119,4 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const list = (value: unknown): any[] => (Array.isArray(value) ? value : []);

@@ -21,12 +21,13 @@ export function serializePath(template: string, params: Record<string, unknown>)
 
 function checkPathParameter(name: string, value: unknown): string {
   const [minLength, maxLength] = PARAMETER_LIMITS[name as 'task_id'];
-  const length = typeof value === 'string' ? [...value].length : -1;
+  // Code points, as JSON Schema counts; only surrogate pairs make that differ from `length`.
+  const length = typeof value !== 'string' ? -1 : /[\uD800-\uDFFF]/.test(value) ? [...value].length : value.length;
   // `.` and `..`: URL resolution would turn them into another path (`/v3/tasks/../unlock` is `/v3/unlock`).
-  if (length < minLength || length > maxLength || /\p{Surrogate}/u.test(value as string) || value === '.' || value === '..') {
+  if (length < minLength || length > maxLength || !(value as string).isWellFormed() || value === '.' || value === '..') {
     const field = name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
     const got = typeof value === 'string' ? length : typeof value;
-    throw new SmsValidationError(field, `must be ${minLength} to ${maxLength} well-formed Unicode characters, not . or .. (got ${got})`);
+    throw new SmsValidationError(field, `must be ${minLength} to ${maxLength} well-formed characters, not . or .. (got ${got})`);
   }
   return value as string;
 }

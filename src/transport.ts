@@ -1,9 +1,13 @@
 import { SmsConnectionError, SmsError, SmsTimeoutError } from './errors.js';
 
-/** Adds authentication headers to a request about to be sent (called once per attempt). */
-export type Authenticate = (request: Request) => void | Promise<void>;
+/** Adds authentication headers to a request about to be sent (called once per attempt, with its signal). */
+export type Authenticate = (request: Request, signal: AbortSignal) => void | Promise<void>;
 
-export type FetchFunction = (request: Request) => Promise<Response>;
+/**
+ * The `fetch` the client sends with. It gets the attempt's signal in `init` and must honour it, as the
+ * platform's fetch does: that signal is how a timed-out or aborted attempt ends.
+ */
+export type FetchFunction = (request: Request, init: { signal: AbortSignal }) => Promise<Response>;
 
 export interface RetryOptions {
   /** Attempts in all, the first included (default 3; 1 means no retry). */
@@ -20,69 +24,103 @@ export interface TransportOptions {
   /** Per attempt: headers and body together. */
   timeoutMs: number;
   retry: Required<RetryOptions>;
-  /** What the requests are for, put before error messages (e.g. the IAM domain look-up). */
-  context?: string;
 }
 
+export interface CallOptions {
+  /** The caller's signal: aborting it rejects with its reason and stops any retry. */
+  signal?: AbortSignal | undefined;
+  /** Overrides the transport's `timeoutMs` for this call's attempts. */
+  timeoutMs?: number | undefined;
+}
+
+/**
+ * Runs one call: `use` sends with the `fetch` it is given (openapi-fetch does, then reads the body) and
+ * everything it does until it settles is covered by the last attempt's timeout and the caller's signal.
+ */
+export type RunCall = <T>(use: (fetch: (request: Request) => Promise<Response>) => Promise<T>, options?: CallOptions) => Promise<T>;
 
 /** Statuses that say "try again later": rate limited, or a gateway that could not reach the service. */
 const RETRY_STATUSES = [429, 502, 503, 504];
 /** The abort reason of an attempt's own timeout, told apart from the caller's. */
 const TIMEOUT = Symbol('timeout');
 
+/** The last attempt of a call, still open while its body is read. */
+interface Attempt {
+  /** Clears the timer and stops listening to the caller's signal. */
+  finish(): void;
+  /** Turns what was thrown while the attempt was open (sending, or reading the body) into the error to report. */
+  fail(error: unknown): unknown;
+}
+
 /**
- * The `fetch` handed to openapi-fetch. For each attempt it authenticates afresh, races the exchange
- * (headers and the whole body, which it buffers) against its own timeout and the caller's signal, and
- * retries connection errors, timeouts and retryable statuses with full-jitter exponential backoff.
+ * For each attempt of a call it authenticates afresh and races the exchange against its own timeout and
+ * the caller's signal; it retries connection errors, timeouts and retryable statuses with full-jitter
+ * exponential backoff. The request is sent as it is (no copy per attempt: a Request that carries a
+ * signal costs more to build than the rest of the client); the attempt's signal goes to `fetch` in `init`.
  *
  * Thrown: `SmsConnectionError`, `SmsTimeoutError`, the caller's abort reason untouched, or whatever
  * `authenticate` throws (e.g. `SmsValidationError` for a bad token). Non-2xx answers are returned.
  */
-export function createTransport(options: TransportOptions): FetchFunction {
+export function createTransport(options: TransportOptions): RunCall {
   const { attempts, baseDelayMs, maxDelayMs } = options.retry;
-  return async (request) => {
-    for (let attempt = 1; ; attempt++) {
-      const last = attempt >= attempts;
-      // Full jitter: a random wait between 0 and the exponential ceiling.
-      let delay = Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
-      try {
-        const response = await attemptOnce(request, options);
-        if (last || !RETRY_STATUSES.includes(response.status)) return response;
-        delay = retryAfterMs(response.headers.get('Retry-After')) ?? delay;
-        if (delay > maxDelayMs) return response;
-      } catch (error) {
-        if (last || !(error instanceof SmsConnectionError || error instanceof SmsTimeoutError)) throw error;
+  return async (use, { signal, timeoutMs = options.timeoutMs } = {}) => {
+    let open: Attempt | undefined;
+    let reported: unknown;
+
+    const send = async (request: Request): Promise<Response> => {
+      for (let attempt = 1; ; attempt++) {
+        const last = attempt >= attempts;
+        // Full jitter: a random wait between 0 and the exponential ceiling.
+        let delay = Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+        try {
+          signal?.throwIfAborted();
+          const controller = new AbortController();
+          open = startAttempt(controller, signal, timeoutMs);
+          await options.authenticate(request, controller.signal);
+          const response = await options.fetch(request, { signal: controller.signal });
+          if (last || !RETRY_STATUSES.includes(response.status)) return response;
+          delay = retryAfterMs(response.headers.get('Retry-After')) ?? delay;
+          if (delay > maxDelayMs) return response;
+          open.finish();
+          await response.body?.cancel();
+        } catch (error) {
+          open?.finish();
+          reported = open ? open.fail(error) : error;
+          if (last || !(reported instanceof SmsConnectionError || reported instanceof SmsTimeoutError)) throw reported;
+        }
+        await sleep(delay, signal);
       }
-      await sleep(delay, request.signal);
+    };
+
+    try {
+      return await use(send);
+    } catch (error) {
+      // What failed after `send` returned, while the body was read, is reported like a failed attempt.
+      throw error === reported || !open ? error : open.fail(error);
+    } finally {
+      open?.finish();
     }
   };
 }
 
-async function attemptOnce(request: Request, options: TransportOptions): Promise<Response> {
-  const callerSignal = request.signal;
-  callerSignal.throwIfAborted();
-  const controller = new AbortController();
-  const onCallerAbort = () => controller.abort(callerSignal.reason);
-  callerSignal.addEventListener('abort', onCallerAbort, { once: true });
-  const timer = setTimeout(() => controller.abort(TIMEOUT), options.timeoutMs);
-  try {
-    const attempt = new Request(request, { signal: controller.signal });
-    await options.authenticate(attempt);
-    const response = await options.fetch(attempt);
-    // Null for 204 and the like, whose Response cannot be given a body.
-    const body = response.body && (await response.arrayBuffer());
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-  } catch (error) {
-    if (callerSignal.aborted) throw callerSignal.reason;
-    if (controller.signal.reason === TIMEOUT) throw new SmsTimeoutError(options.timeoutMs, options.context);
-    if (error instanceof SmsError) throw error;
-    // Node's fetch says only "fetch failed"; its cause says why (ECONNREFUSED, …).
-    const reason = (error instanceof Error && error.cause) || error;
-    throw new SmsConnectionError(`Request failed: ${String(reason)}`, { cause: error, context: options.context });
-  } finally {
-    clearTimeout(timer);
-    callerSignal.removeEventListener('abort', onCallerAbort);
-  }
+function startAttempt(controller: AbortController, signal: AbortSignal | undefined, timeoutMs: number): Attempt {
+  const onAbort = () => controller.abort(signal!.reason);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => controller.abort(TIMEOUT), timeoutMs);
+  return {
+    finish() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    },
+    fail(error) {
+      if (signal?.aborted) return signal.reason;
+      if (controller.signal.reason === TIMEOUT) return new SmsTimeoutError(timeoutMs);
+      if (error instanceof SmsError) return error;
+      // Node's fetch says only "fetch failed" (or "terminated" for a body cut short); the cause says why.
+      const reason = (error instanceof Error && error.cause) || error;
+      return new SmsConnectionError(`Request failed: ${String(reason)}`, { cause: error });
+    },
+  };
 }
 
 /** `Retry-After` as delay-seconds or an HTTP date, in ms; undefined when absent or unreadable. */
@@ -90,13 +128,14 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | u
   if (value === null) return undefined;
   if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
   // An HTTP date names its day and month in letters; Date.parse alone would also take "-1" as a year.
-  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  return untilAborted(new Promise<void>((done) => (timer = setTimeout(done, ms))), signal).finally(() => clearTimeout(timer));
+  const wait = new Promise<void>((done) => (timer = setTimeout(done, ms)));
+  return (signal ? untilAborted(wait, signal) : wait).finally(() => clearTimeout(timer));
 }
 
 /** `promise`, or the signal's reason as soon as it aborts. */

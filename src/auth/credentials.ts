@@ -12,8 +12,8 @@ export function credentialsAuth(
   checkCredentials(credentials);
   // A copy: a caller changing its object later must not change what this client signs with.
   const own = { ...credentials };
-  return async (request) => {
-    const domainId = own.domainId ?? (await lookUpDomainId(own, request.signal));
+  return async (request, signal) => {
+    const domainId = own.domainId ?? (await lookUpDomainId(own, signal));
     await signHeaders(request, { ...own, domainId });
   };
 }

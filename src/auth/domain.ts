@@ -1,4 +1,4 @@
-import { serviceErrorFromResponse } from '../errors.js';
+import { serviceErrorFromResponse, SmsError } from '../errors.js';
 import { VISIBLE_ASCII } from '../checks.js';
 import { createTransport, untilAborted, type TransportOptions } from '../transport.js';
 import { signHeaders, type Credentials } from './sign.js';
@@ -12,24 +12,30 @@ const CONTEXT = 'IAM domain look-up';
  * share one look-up; a failed look-up is not cached, so the next call tries again. Each caller's signal
  * stops only that caller's wait, never the shared look-up.
  */
-export function createDomainIdLookup(iamEndpoint: string, transport: Omit<TransportOptions, 'authenticate' | 'context'>) {
+export function createDomainIdLookup(iamEndpoint: string, transport: Omit<TransportOptions, 'authenticate'>) {
   const cache = new Map<string, Promise<string>>();
 
   /** `credentials` has no domain id (else no look-up): the look-up is signed without `X-Domain-Id`. */
   async function lookUp(credentials: Credentials): Promise<string> {
-    const send = createTransport({ ...transport, context: CONTEXT, authenticate: (request) => signHeaders(request, credentials) });
-    const response = await send(new Request(`${iamEndpoint}/v3/auth/domains`));
-    const text = await response.text();
-    let parsed: { domains?: { id?: unknown }[] } | undefined;
     try {
-      parsed = JSON.parse(text);
-    } catch {}
-    if (!response.ok) throw serviceErrorFromResponse(response, parsed ?? text, CONTEXT);
-    const id = parsed?.domains?.[0]?.id;
-    if (typeof id !== 'string' || !VISIBLE_ASCII.test(id)) {
-      throw serviceErrorFromResponse(response, text, `${CONTEXT}: no domain id`);
+      const run = createTransport({ ...transport, authenticate: (request) => signHeaders(request, credentials) });
+      const [response, text] = await run(async (fetch) => {
+        const answer = await fetch(new Request(`${iamEndpoint}/v3/auth/domains`));
+        return [answer, await answer.text()] as const;
+      });
+      let parsed: { domains?: { id?: unknown }[] } | undefined;
+      try {
+        parsed = JSON.parse(text);
+      } catch {}
+      const id = parsed?.domains?.[0]?.id;
+      // An answer without a usable id is reported like a refusal, with its body.
+      if (!response.ok || typeof id !== 'string' || !VISIBLE_ASCII.test(id)) throw serviceErrorFromResponse(response, parsed ?? text);
+      return id;
+    } catch (error) {
+      // Say which request failed: otherwise the look-up's errors read like the unlock call's own.
+      if (error instanceof SmsError) error.message = `${CONTEXT}: ${error.message}`;
+      throw error;
     }
-    return id;
   }
 
   return (credentials: Credentials, signal: AbortSignal): Promise<string> => {

@@ -37,7 +37,6 @@ export interface SignableRequest {
 }
 
 const ALGORITHM = 'SDK-HMAC-SHA256';
-const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 /** `YYYYMMDDTHHMMSSZ` in UTC. */
 export function formatSdkDate(date: Date): string {
@@ -61,9 +60,11 @@ export async function signRequest(request: Request, credentials: Credentials, op
 /** Signs `request` in place (the client's per-attempt authentication); `credentials` are checked already. */
 export async function signHeaders(request: Request, credentials: Credentials, date = new Date()): Promise<void> {
   const { headers } = request;
+  // A retried request still carries the last attempt's signature: it is not itself signed.
+  headers.delete('Authorization');
   headers.set('X-Sdk-Date', formatSdkDate(date));
-  if (credentials.domainId !== undefined) headers.set('X-Domain-Id', credentials.domainId);
-  if (credentials.securityToken !== undefined) headers.set('X-Security-Token', credentials.securityToken);
+  if (credentials.domainId) headers.set('X-Domain-Id', credentials.domainId);
+  if (credentials.securityToken) headers.set('X-Security-Token', credentials.securityToken);
   const body = request.body ? new Uint8Array(await request.clone().arrayBuffer()) : undefined;
   const { authorization } = await computeSignature({ method: request.method, url: request.url, headers, body }, credentials);
   headers.set('Authorization', authorization);
@@ -82,7 +83,7 @@ export async function computeSignature(
   // A Headers object iterates lower-cased names already; only `host` needs sorting in.
   const entries = [['host', url.host], ...request.headers].sort(([a], [b]) => (a! < b! ? -1 : 1));
   const signedHeaders = entries.map(([name]) => name).join(';');
-  const payloadHash = request.body?.length ? await sha256Hex(request.body) : EMPTY_BODY_SHA256;
+  const payloadHash = await sha256Hex(request.body ?? '');
   const canonicalRequest = [
     request.method.toUpperCase(),
     canonicalUri(url.pathname),
@@ -104,7 +105,10 @@ export async function computeSignature(
 
 /** Each segment decoded then encoded the one canonical way (so `%7e`, `~` and `%7E` sign alike), then `/`. */
 function canonicalUri(pathname: string): string {
-  const path = pathname.split('/').map((segment) => encodeSegment(decodeSegment(segment))).join('/');
+  // Fast path: nothing to decode or encode (the usual case: ids of letters, digits and dashes).
+  const path = /^[\w\-.~/]*$/.test(pathname)
+    ? pathname
+    : pathname.split('/').map((segment) => encodeSegment(decodeSegment(segment))).join('/');
   return path.endsWith('/') ? path : `${path}/`;
 }
 
@@ -126,10 +130,9 @@ function canonicalQuery(params: URLSearchParams): string {
 /** Checks what goes into headers; the reasons never quote a secret. */
 export function checkCredentials(credentials: Credentials): void {
   const { accessKey, secretKey, domainId, securityToken } = credentials ?? {};
-  // The secret key only keys the HMAC; the others are sent in headers, the access key in a list.
-  if (typeof secretKey !== 'string' || secretKey === '') throw new SmsValidationError('credentials.secretKey', 'must be a non-empty string');
-  for (const [field, value] of Object.entries({ accessKey, domainId, securityToken })) {
-    if ((field === 'accessKey' || value !== undefined) && !(typeof value === 'string' && /^[\x21-\x2b\x2d-\x7e]+$/.test(value))) {
+  // Visible ASCII without commas: what a header (and Authorization's list) carries; Huawei secret keys are too.
+  for (const [field, value] of Object.entries({ accessKey, secretKey, domainId, securityToken })) {
+    if ((value !== undefined || field.endsWith('Key')) && !(typeof value === 'string' && /^[\x21-\x2b\x2d-\x7e]+$/.test(value))) {
       throw new SmsValidationError(`credentials.${field}`, 'must be visible ASCII without commas');
     }
   }

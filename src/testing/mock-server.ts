@@ -37,6 +37,11 @@ export interface MockResponse {
   delayMs?: number;
   /** Destroy the connection instead of answering (after `delayMs`). */
   drop?: boolean;
+  /**
+   * Send the headers (with the full Content-Length) and half the body, then destroy the connection
+   * (`'reset'`) or send nothing more (`'stall'`).
+   */
+  failBody?: 'reset' | 'stall';
 }
 
 /** AK/SK credentials the mock server accepts signatures of. */
@@ -231,16 +236,22 @@ export async function startMockSmsServer(options: MockSmsServerOptions = {}): Pr
   };
 }
 
-function send(res: ServerResponse, { status = 200, body, headers = {} }: MockResponse): void {
+function send(res: ServerResponse, { status = 200, body, headers = {}, failBody }: MockResponse): void {
   if (res.destroyed) return;
-  const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+  const bytes = Buffer.from(body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body));
   const isJson = body !== undefined && typeof body !== 'string';
   res.writeHead(status, {
     'X-Request-Id': randomUUID().replaceAll('-', ''),
+    'Content-Length': bytes.length,
     ...(isJson && { 'Content-Type': 'application/json' }),
     ...headers,
   });
-  res.end(text);
+  if (!failBody) {
+    res.end(bytes);
+    return;
+  }
+  res.write(bytes.subarray(0, bytes.length >> 1));
+  if (failBody === 'reset') res.destroy();
 }
 
 async function readBody(req: IncomingMessage): Promise<Uint8Array> {

@@ -37,6 +37,8 @@ export interface SignableRequest {
 }
 
 const ALGORITHM = 'SDK-HMAC-SHA256';
+/** SHA-256 of an empty body, computed once (most requests here have no body). */
+let emptyBodyHash: string | undefined;
 
 /** `YYYYMMDDTHHMMSSZ` in UTC. */
 export function formatSdkDate(date: Date): string {
@@ -83,7 +85,7 @@ export async function computeSignature(
   // A Headers object iterates lower-cased names already; only `host` needs sorting in.
   const entries = [['host', url.host], ...request.headers].sort(([a], [b]) => (a! < b! ? -1 : 1));
   const signedHeaders = entries.map(([name]) => name).join(';');
-  const payloadHash = await sha256Hex(request.body ?? '');
+  const payloadHash = request.body?.length ? await sha256Hex(request.body) : (emptyBodyHash ??= await sha256Hex(''));
   const canonicalRequest = [
     request.method.toUpperCase(),
     canonicalUri(url.pathname),

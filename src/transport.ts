@@ -26,7 +26,7 @@ export interface TransportOptions {
   retry: Required<RetryOptions>;
 }
 
-export interface CallOptions {
+export interface RunOptions {
   /** The caller's signal: aborting it rejects with its reason and stops any retry. */
   signal?: AbortSignal | undefined;
   /** Overrides the transport's `timeoutMs` for this call's attempts. */
@@ -37,7 +37,7 @@ export interface CallOptions {
  * Runs one call: `use` sends with the `fetch` it is given (openapi-fetch does, then reads the body) and
  * everything it does until it settles is covered by the last attempt's timeout and the caller's signal.
  */
-export type RunCall = <T>(use: (fetch: (request: Request) => Promise<Response>) => Promise<T>, options?: CallOptions) => Promise<T>;
+export type RunCall = <T>(use: (fetch: (request: Request) => Promise<Response>) => Promise<T>, options?: RunOptions) => Promise<T>;
 
 /** Statuses that say "try again later": rate limited, or a gateway that could not reach the service. */
 const RETRY_STATUSES = [429, 502, 503, 504];
@@ -46,6 +46,8 @@ const TIMEOUT = Symbol('timeout');
 
 /** The last attempt of a call, still open while its body is read. */
 interface Attempt {
+  /** Set once the request is handed to fetch: what is thrown before that (by authentication) is not a connection error. */
+  fetching: boolean;
   /** Clears the timer and stops listening to the caller's signal. */
   finish(): void;
   /** Turns what was thrown while the attempt was open (sending, or reading the body) into the error to report. */
@@ -53,8 +55,8 @@ interface Attempt {
 }
 
 /**
- * For each attempt of a call it authenticates afresh and races the exchange against its own timeout and
- * the caller's signal; it retries connection errors, timeouts and retryable statuses with full-jitter
+ * For each attempt of a call it authenticates afresh and ends the exchange on its own timeout or the
+ * caller's signal; it retries connection errors, timeouts and retryable statuses with full-jitter
  * exponential backoff. The request is sent as it is (no copy per attempt: a Request that carries a
  * signal costs more to build than the rest of the client); the attempt's signal goes to `fetch` in `init`.
  *
@@ -77,6 +79,7 @@ export function createTransport(options: TransportOptions): RunCall {
           const controller = new AbortController();
           open = startAttempt(controller, signal, timeoutMs);
           await options.authenticate(request, controller.signal);
+          open.fetching = true;
           const response = await options.fetch(request, { signal: controller.signal });
           if (last || !RETRY_STATUSES.includes(response.status)) return response;
           delay = retryAfterMs(response.headers.get('Retry-After')) ?? delay;
@@ -108,6 +111,7 @@ function startAttempt(controller: AbortController, signal: AbortSignal | undefin
   signal?.addEventListener('abort', onAbort, { once: true });
   const timer = setTimeout(() => controller.abort(TIMEOUT), timeoutMs);
   return {
+    fetching: false,
     finish() {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -115,7 +119,7 @@ function startAttempt(controller: AbortController, signal: AbortSignal | undefin
     fail(error) {
       if (signal?.aborted) return signal.reason;
       if (controller.signal.reason === TIMEOUT) return new SmsTimeoutError(timeoutMs);
-      if (error instanceof SmsError) return error;
+      if (error instanceof SmsError || !this.fetching) return error;
       // Node's fetch says only "fetch failed" (or "terminated" for a body cut short); the cause says why.
       const reason = (error instanceof Error && error.cause) || error;
       return new SmsConnectionError(`Request failed: ${String(reason)}`, { cause: error });

@@ -85,6 +85,20 @@ describe('retries', () => {
     expect(calls).toBe(3);
   });
 
+  test("an error of the token function is the caller's own: passed through, not retried", async () => {
+    const { server } = await scriptedServer([]);
+    const vaultDown = new Error('vault unreachable');
+    let calls = 0;
+    const sms = createSmsClient({ endpoint: server.url, retry: FAST, token: () => {
+      calls++;
+      throw vaultDown;
+    } });
+
+    await expect(sms.unlockTargetEcs({ taskId: 'x' })).rejects.toBe(vaultDown);
+    expect(calls).toBe(1);
+    expect(server.requests).toHaveLength(0);
+  });
+
   test('Retry-After in seconds is honoured', async () => {
     const { server, arrivals } = await scriptedServer([{ status: 429, headers: { 'Retry-After': '1' } }]);
     const sms = createSmsClient({ endpoint: server.url, token: 't', retry: FAST });

@@ -54,6 +54,11 @@ export interface UnlockTargetEcsResult {
   status: number;
   /** The service's `X-Request-Id`, for support requests. */
   requestId: string | undefined;
+  /**
+   * The answer's body as sent (the source shows `{ }`; its schema, `UnlockTargetEcsResponse`, documents
+   * no members). Kept as text so that an odd body never turns a success into a failure.
+   */
+  body: string;
 }
 
 export interface SmsClient {
@@ -97,18 +102,17 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
     endpoint,
     raw: client,
     async unlockTargetEcs(params, { signal, timeoutMs } = {}) {
-      const { error, response } = await run(
+      const { data, error, response } = await run(
         (fetch) =>
           client.POST('/v3/tasks/{task_id}/unlock', {
             params: { path: { task_id: params?.taskId } },
-            // The 2xx body (`{}`) carries nothing; read it as text so an odd one cannot fail a success.
             parseAs: 'text',
             fetch,
           }),
         { signal, timeoutMs: checkMs('timeoutMs', timeoutMs, 1) },
       );
       if (!response.ok) throw serviceErrorFromResponse(response, error);
-      return { status: response.status, requestId: requestIdOf(response) };
+      return { status: response.status, requestId: requestIdOf(response), body: data ?? '' };
     },
   };
 }
@@ -125,7 +129,7 @@ function checkUrl(field: string, value: string | undefined): string | undefined 
   if (value === undefined) return undefined;
   const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : undefined;
   if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
-    throw new SmsValidationError(field, 'must be an http(s) URL with no credentials, query or fragment');
+    throw new SmsValidationError(field, 'must be an http(s) URL without credentials, query, fragment');
   }
   return url.href.replace(/\/$/, '');
 }

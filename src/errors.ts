@@ -36,8 +36,8 @@ export class SmsServiceError extends SmsError {
 
   constructor(fields: SmsServiceErrorFields) {
     const { status, requestId, errorCode, errorMsg } = fields;
-    const what = errorCode ? `${errorCode}: ${errorMsg ?? ''}` : `HTTP ${status}`;
-    super(`${what} (HTTP ${status}${requestId ? `, request ${requestId}` : ''})`);
+    const where = `HTTP ${status}${requestId ? `, request ${requestId}` : ''}`;
+    super(errorCode ? `${errorCode}: ${errorMsg ?? ''} (${where})` : where);
     Object.assign(this, fields);
   }
 }

@@ -57,14 +57,14 @@ describe.skipIf(skipWithoutChromium('the browser test'))('in a browser', () => {
 
   test('unlocks with a token', async () => {
     const { page, server } = await openApp({ token: 'browser-token' });
-    await expect(unlock(page, { token: 'browser-token' }, 'task/ü 1')).resolves.toEqual({ status: 200, requestId: expect.any(String) });
+    await expect(unlock(page, { token: 'browser-token' }, 'task/ü 1')).resolves.toEqual({ status: 200, requestId: expect.any(String), body: '{}' });
     expect(server.requests).toEqual([expect.objectContaining({ method: 'POST', taskId: 'task/ü 1' })]);
     await page.close();
   });
 
   test('unlocks with AK/SK signing (Web Crypto), the domain id looked up from IAM', async () => {
     const { page, server } = await openApp({ credentials: [{ ...KEYS, domainId: 'browser-domain' }] });
-    await expect(unlock(page, { credentials: KEYS }, 'a:b c')).resolves.toEqual({ status: 200, requestId: expect.any(String) });
+    await expect(unlock(page, { credentials: KEYS }, 'a:b c')).resolves.toEqual({ status: 200, requestId: expect.any(String), body: '{}' });
     expect(server.requests.map((request) => request.path)).toEqual(['/v3/auth/domains', '/v3/tasks/a%3Ab%20c/unlock']);
     expect(server.requests[1]!.headers['x-domain-id']).toBe('browser-domain');
     await page.close();

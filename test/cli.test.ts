@@ -45,7 +45,7 @@ describe('sms-unlock', () => {
     const server = await mockServer();
     const result = await run(['a/b', '--endpoint', server.url, '--json'], { SMS_AUTH_TOKEN: TOKEN });
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ ok: true, taskId: 'a/b', status: 200, requestId: expect.any(String) });
+    expect(JSON.parse(result.stdout)).toEqual({ ok: true, taskId: 'a/b', status: 200, requestId: expect.any(String), body: '{}' });
   });
 
   test('signs with CLOUD_SDK_AK / CLOUD_SDK_SK / CLOUD_SDK_DOMAIN_ID', async () => {

@@ -53,7 +53,11 @@ describe('client types', () => {
 
   test('the result is typed', () => {
     expectTypeOf(sms.unlockTargetEcs({ taskId: 'x' })).resolves.toEqualTypeOf<UnlockTargetEcsResult>();
-    expectTypeOf<UnlockTargetEcsResult>().toEqualTypeOf<{ status: number; requestId: string | undefined }>();
+    expectTypeOf<UnlockTargetEcsResult>().toEqualTypeOf<{
+      status: number;
+      requestId: string | undefined;
+      body: string;
+    }>();
   });
 
   test('token may be a string or a (possibly async) function', () => {

@@ -17,7 +17,7 @@ describe('unlockTargetEcs', () => {
     const server = await mockServer({ token: TOKEN, respond: () => ({ headers: { 'X-Request-Id': 'req-123' } }) });
     const sms = createSmsClient({ endpoint: server.url, token: TOKEN });
 
-    await expect(sms.unlockTargetEcs({ taskId: TASK_ID })).resolves.toEqual({ status: 200, requestId: 'req-123' });
+    await expect(sms.unlockTargetEcs({ taskId: TASK_ID })).resolves.toEqual({ status: 200, requestId: 'req-123', body: '{}' });
 
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]).toMatchObject({
@@ -47,11 +47,14 @@ describe('unlockTargetEcs', () => {
     expect(server.requests[0]!.path).toBe(`/prefix/v3/tasks/${TASK_ID}/unlock`);
   });
 
-  test('a 2xx with a body that is not JSON still counts as unlocked', async () => {
-    const server = await mockServer({ respond: () => ({ status: 200, body: 'OK' }) });
+  test('any 2xx counts as unlocked; its body is kept as sent, JSON or not', async () => {
+    const bodies = ['OK', undefined, { job: 'j-1' }];
+    const server = await mockServer({ respond: (_, index) => ({ status: index === 1 ? 204 : 200, body: bodies[index] }) });
     const sms = createSmsClient({ endpoint: server.url, token: TOKEN });
 
-    await expect(sms.unlockTargetEcs({ taskId: TASK_ID })).resolves.toMatchObject({ status: 200 });
+    await expect(sms.unlockTargetEcs({ taskId: TASK_ID })).resolves.toMatchObject({ status: 200, body: 'OK' });
+    await expect(sms.unlockTargetEcs({ taskId: TASK_ID })).resolves.toMatchObject({ status: 204, body: '' });
+    await expect(sms.unlockTargetEcs({ taskId: TASK_ID })).resolves.toMatchObject({ status: 200, body: '{"job":"j-1"}' });
   });
 
   test('sends the extra headers of the client', async () => {
@@ -109,7 +112,7 @@ describe('service errors', () => {
 
     expect(error).toBeInstanceOf(SmsServiceError);
     expect(error).toMatchObject({ status: 502, body: html, errorCode: undefined, errorParams: [], details: [] });
-    expect(error.message).toMatch(/^HTTP 502 \(HTTP 502, request [0-9a-f]{32}\)$/);
+    expect(error.message).toMatch(/^HTTP 502, request [0-9a-f]{32}$/);
   });
 
   test('an empty error body is an empty string, not lost', async () => {

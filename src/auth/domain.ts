@@ -23,10 +23,7 @@ export function createDomainIdLookup(iamEndpoint: string, transport: Omit<Transp
         const answer = await fetch(new Request(`${iamEndpoint}/v3/auth/domains`));
         return [answer, await answer.text()] as const;
       });
-      let parsed: { domains?: { id?: unknown }[] } | undefined;
-      try {
-        parsed = JSON.parse(text);
-      } catch {}
+      const parsed = parseJson(text) as { domains?: { id?: unknown }[] } | undefined;
       const id = parsed?.domains?.[0]?.id;
       // An answer without a usable id is reported like a refusal, with its body.
       if (!response.ok || typeof id !== 'string' || !VISIBLE_ASCII.test(id)) throw serviceErrorFromResponse(response, parsed ?? text);
@@ -47,4 +44,13 @@ export function createDomainIdLookup(iamEndpoint: string, transport: Omit<Transp
     }
     return untilAborted(pending, signal);
   };
+}
+
+/** The JSON value of `text`, or `undefined` when it is not JSON. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

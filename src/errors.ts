@@ -103,7 +103,10 @@ export function serviceErrorFromResponse(response: Response, parsed: unknown): S
     errorMsg: text(envelope?.error_msg),
     encodedAuthorizationMessage: text(envelope?.encoded_authorization_message),
     errorParams: list(envelope?.error_param).map(String),
-    details: list(envelope?.details).map((detail) => ({ errorCode: text(detail?.error_code), errorMsg: text(detail?.error_msg) })),
+    details: list(envelope?.details).map((detail) => {
+      const entry = detail as Record<string, unknown> | null;
+      return { errorCode: text(entry?.error_code), errorMsg: text(entry?.error_msg) };
+    }),
     body: envelope ? undefined : raw,
   };
   return new SmsServiceError(fields);
@@ -119,4 +122,4 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-const list = (value: unknown): any[] => (Array.isArray(value) ? value : []);
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);

@@ -38,18 +38,18 @@ describe.skipIf(skipWithoutChromium('the docs test'))('the API reference (docs/i
     const body = tab.locator('body');
     await tab.getByText('Migration tasks').first().click();
     await tab.getByText('Unlock the target server of a task', { exact: true }).first().click();
-    await expect.poll(() => body.innerText()).toContain('Unlocks the target server of the given migration task.');
+    await expect.poll(() => body.innerText(), { timeout: 10_000 }).toContain('Unlocks the target server of the given migration task.');
 
     expect(await body.innerText()).not.toContain('SMS.9004');
     for (const tabButton of await tab.getByText('403', { exact: true }).all()) await tabButton.click();
-    await expect.poll(() => body.innerText()).toContain('"SMS.9004"');
+    await expect.poll(() => body.innerText(), { timeout: 10_000 }).toContain('"SMS.9004"');
 
     // Search results highlight the matched word in a span of its own.
     const highlights = tab.locator('span').filter({ hasText: /^unlock$/i });
     expect(await highlights.count()).toBe(0);
     await tab.getByText('Search', { exact: false }).first().click();
     await tab.getByPlaceholder(/search/i).fill('unlock');
-    await expect.poll(() => highlights.count()).toBeGreaterThan(0);
+    await expect.poll(() => highlights.count(), { timeout: 10_000 }).toBeGreaterThan(0);
 
     expect(pageErrors).toEqual([]);
     // Redoc's "API docs by" badge tries an image from its CDN and hides itself when that fails; nothing

@@ -3,7 +3,7 @@
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-export const BUDGET_BYTES = 6 * 1024;
+const BUDGET_BYTES = 6 * 1024;
 
 /** Bundles `code` (imports relative to the project's root) for the browser; returns the minified text. */
 export async function bundleForBrowser(code, { minify = true } = {}) {
@@ -20,7 +20,7 @@ export async function bundleForBrowser(code, { minify = true } = {}) {
   return result.outputFiles[0].text;
 }
 
-export async function measureClientBundle() {
+async function measureClientBundle() {
   const text = await bundleForBrowser("export { createSmsClient } from './dist/src/index.js';");
   return { minified: Buffer.byteLength(text), gzipped: gzipSync(text, { level: 9 }).length, nodeImports: text.match(/["']node:[a-z_/]+["']/g) ?? [] };
 }

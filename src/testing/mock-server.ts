@@ -99,7 +99,7 @@ interface CompiledOperation {
   parameters: { parameter: Parameter; validate: ValidateFunction }[];
 }
 type Match =
-  | { kind: 'operation'; operation: CompiledOperation; pathParams: Record<string, string> }
+  | { kind: 'operation'; pathParams: Record<string, string> }
   | { kind: 'domains' }
   | { kind: 'error'; status: number; code: string; message: string };
 
@@ -333,7 +333,7 @@ function matchRoute(routes: Route[], method: string, path: string, headers: Inco
       }
       if (!validate(value)) return invalid(`Invalid ${parameter.in} parameter ${parameter.name}: ${validate.errors?.[0]?.message ?? 'invalid'}.`);
     }
-    return { kind: 'operation', operation, pathParams };
+    return { kind: 'operation', pathParams };
   }
   return { kind: 'error', status: 404, code: 'MOCK.NotFound', message: `No operation at ${path}.` };
 }

@@ -1,3 +1,4 @@
+import { startDeadline, type Deadline } from '#deadline';
 import { SmsConnectionError, SmsError, SmsTimeoutError } from './errors.js';
 
 /** Adds authentication headers to a request about to be sent (called once per attempt, with its signal). */
@@ -45,13 +46,9 @@ const RETRY_STATUSES = [429, 502, 503, 504];
 const TIMEOUT = Symbol('timeout');
 
 /** The last attempt of a call, still open while its body is read. */
-interface Attempt {
+interface Attempt extends Deadline {
   /** Set once the request is handed to fetch: what is thrown before that (by authentication) is not a connection error. */
-  fetching: boolean;
-  /** Clears the timer and stops listening to the caller's signal. */
-  finish(): void;
-  /** Turns what was thrown while the attempt was open (sending, or reading the body) into the error to report. */
-  fail(error: unknown): unknown;
+  fetching?: boolean;
 }
 
 /**
@@ -76,11 +73,10 @@ export function createTransport(options: TransportOptions): RunCall {
         let delay = Math.random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
         try {
           signal?.throwIfAborted();
-          const controller = new AbortController();
-          open = startAttempt(controller, signal, timeoutMs);
-          await options.authenticate(request, controller.signal);
+          open = startDeadline(timeoutMs, signal, TIMEOUT);
+          await options.authenticate(request, open.signal);
           open.fetching = true;
-          const response = await options.fetch(request, { signal: controller.signal });
+          const response = await options.fetch(request, { signal: open.signal });
           if (last || !RETRY_STATUSES.includes(response.status)) return response;
           delay = retryAfterMs(response.headers.get('Retry-After')) ?? delay;
           if (delay > maxDelayMs) return response;
@@ -88,7 +84,7 @@ export function createTransport(options: TransportOptions): RunCall {
           await response.body?.cancel();
         } catch (error) {
           open?.finish();
-          reported = open ? open.fail(error) : error;
+          reported = open ? failure(error, open, signal, timeoutMs) : error;
           if (last || !(reported instanceof SmsConnectionError || reported instanceof SmsTimeoutError)) throw reported;
         }
         await sleep(delay, signal);
@@ -99,32 +95,21 @@ export function createTransport(options: TransportOptions): RunCall {
       return await use(send);
     } catch (error) {
       // What failed after `send` returned, while the body was read, is reported like a failed attempt.
-      throw error === reported || !open ? error : open.fail(error);
+      throw error === reported || !open ? error : failure(error, open, signal, timeoutMs);
     } finally {
       open?.finish();
     }
   };
 }
 
-function startAttempt(controller: AbortController, signal: AbortSignal | undefined, timeoutMs: number): Attempt {
-  const onAbort = () => controller.abort(signal!.reason);
-  signal?.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(() => controller.abort(TIMEOUT), timeoutMs);
-  return {
-    fetching: false,
-    finish() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    },
-    fail(error) {
-      if (signal?.aborted) return signal.reason;
-      if (controller.signal.reason === TIMEOUT) return new SmsTimeoutError(timeoutMs);
-      if (error instanceof SmsError || !this.fetching) return error;
-      // Node's fetch says only "fetch failed" (or "terminated" for a body cut short); the cause says why.
-      const reason = (error instanceof Error && error.cause) || error;
-      return new SmsConnectionError(`Request failed: ${String(reason)}`, { cause: error });
-    },
-  };
+/** What to report for an error thrown while `attempt` was open (sending, or reading the body). */
+function failure(error: unknown, attempt: Attempt, signal: AbortSignal | undefined, timeoutMs: number): unknown {
+  if (signal?.aborted) return signal.reason;
+  if (attempt.signal.reason === TIMEOUT) return new SmsTimeoutError(timeoutMs);
+  if (error instanceof SmsError || !attempt.fetching) return error;
+  // Node's fetch says only "fetch failed" (or "terminated" for a body cut short); the cause says why.
+  const reason = (error instanceof Error && error.cause) || error;
+  return new SmsConnectionError(`Request failed: ${String(reason)}`, { cause: error });
 }
 
 /** `Retry-After` as delay-seconds or an HTTP date, in ms; undefined when absent or unreadable. */

@@ -21,7 +21,7 @@ export function bundleSpec(rootFile) {
 }
 
 /** Region → endpoint, one entry per value of each server's `region` variable, in spec order. */
-export function regionTable(spec) {
+function regionTable(spec) {
   const table = {};
   for (const server of spec.servers) {
     const region = server.variables?.region;

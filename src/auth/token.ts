@@ -12,7 +12,7 @@ const [minLength, maxLength] = PARAMETER_LIMITS['X-Auth-Token'];
  * Checks a token against the spec's bounds and HTTP's rules for header values. The reason never quotes
  * the token.
  */
-export function checkToken(token: unknown): string {
+function checkToken(token: unknown): string {
   if (typeof token !== 'string' || token.length < minLength || token.length > maxLength || !VISIBLE_ASCII.test(token)) {
     throw new SmsValidationError('token', `must be ${minLength} to ${maxLength} visible ASCII characters`);
   }

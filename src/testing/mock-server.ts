@@ -110,9 +110,7 @@ type Match =
  * every request. Every answer carries an `X-Request-Id`.
  */
 export async function startMockSmsServer(options: MockSmsServerOptions = {}): Promise<MockSmsServer> {
-  const spec = loadSpec();
-  const routes = compileRoutes(spec);
-  const forbiddenBody = exampleOf(spec, '/v3/tasks/{task_id}/unlock', 'post', '403');
+  const { routes, forbiddenBody } = compiledSpec();
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
@@ -281,6 +279,16 @@ function redactHeaders(headers: IncomingMessage['headers']): Record<string, stri
     else out[name] = text;
   }
   return out;
+}
+
+/** The spec's routes and the source's 403 body: read and compiled once, shared by every server. */
+let compiled: { routes: Route[]; forbiddenBody: unknown } | undefined;
+function compiledSpec() {
+  if (!compiled) {
+    const spec = loadSpec();
+    compiled = { routes: compileRoutes(spec), forbiddenBody: exampleOf(spec, '/v3/tasks/{task_id}/unlock', 'post', '403') };
+  }
+  return compiled;
 }
 
 function compileRoutes(spec: OpenApiDocument): Route[] {

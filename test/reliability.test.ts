@@ -8,7 +8,8 @@ import { mockServer, refusedEndpoint } from './helpers/servers.js';
 
 /**
  * Runs the call in a child process against `endpoint` and reports its outcome, how long the call took,
- * and how long the process then took to exit by itself (nothing left open: it exits at once).
+ * what it left open (`process.getActiveResourcesInfo()`), and how long the process then took to exit by
+ * itself (nothing left open: it exits at once).
  */
 function unlockInChild(options: object) {
   return new Promise<{ outcome: Record<string, any>; lingerMs: number; code: number | null; stderr: string }>((resolve) => {
@@ -59,6 +60,7 @@ describe('fault matrix: each failure gives its documented result within timeoutM
     const { outcome, lingerMs, code, stderr } = await unlockInChild({ endpoint, token: 't', timeoutMs, retry: false });
 
     expect(outcome).toMatchObject(expected);
+    expect(outcome.leftOpen).toEqual([]); // process.getActiveResourcesInfo(): no socket, no timer
     expect(outcome.elapsedMs).toBeLessThan(Math.min(timeoutMs, 1_000) + 500);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' }); // no unhandled rejection, no warning
     expect(lingerMs).toBeLessThan(1_000);

@@ -1,10 +1,16 @@
-// Runs one unlockTargetEcs call with the built client (dist/), prints its outcome as one JSON line,
-// then lets the process end by itself: if anything the call started were left open (a socket, a ref'd
-// timer), the process would not exit promptly. Unhandled rejections make Node exit non-zero.
+// Runs one unlockTargetEcs call with the built client (dist/), prints its outcome as one JSON line with
+// `leftOpen`: what `process.getActiveResourcesInfo()` still shows 100 ms after the call settled that it
+// did not show before (a socket, a ref'd timer; an aborted socket takes a few ms to finish closing).
+// Then lets the process end by itself: anything left open would also keep it from exiting promptly.
+// Unhandled rejections make Node exit non-zero.
 // Usage: node unlock-once.mjs '<client options as JSON>'
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createSmsClient } from '../../dist/src/index.js';
 
 const options = JSON.parse(process.argv[2]);
+// Node opens the stdio pipes on first use (the call may touch stderr): open them now so that they count as before.
+void [process.stdout, process.stderr];
+const before = process.getActiveResourcesInfo();
 const started = performance.now();
 let outcome;
 try {
@@ -12,4 +18,15 @@ try {
 } catch (error) {
   outcome = { error: { name: error.name, status: error.status, bodyLength: error.body?.length, message: error.message } };
 }
-process.stdout.write(`${JSON.stringify({ ...outcome, elapsedMs: performance.now() - started })}\n`);
+const elapsedMs = performance.now() - started;
+/** Resource types active now beyond those active before the call. */
+const opened = () => {
+  const now = process.getActiveResourcesInfo();
+  for (const type of before) {
+    if (now.includes(type)) now.splice(now.indexOf(type), 1);
+  }
+  return now;
+};
+for (let waited = 0; opened().length > 0 && waited < 100; waited += 10) await sleep(10);
+const leftOpen = opened();
+process.stdout.write(`${JSON.stringify({ ...outcome, elapsedMs, leftOpen })}\n`);

@@ -3,14 +3,14 @@
 // frame on its stack that is not Node.js's own (`node:`) or V8's: the work Node.js does for a caller
 // (undici building a Request, node:crypto hashing) counts for that caller, so the table says who causes
 // the cost. What runs with no such caller (sockets, the HTTP parser, fetch's internals run from the event
-// loop) counts for Node.js. Sampling every 500 µs keeps the profiler's own cost small; the totals stay near the
-// benchmark's own numbers.
+// loop) counts for Node.js. Sampling every 500 µs keeps the profiler's own cost small (at 50 µs it doubled
+// the totals); the totals stay near the benchmark's own numbers.
 import { Session } from 'node:inspector/promises';
 import { clientSideCases, startLoopback } from './cases.mjs';
 
 const CALLS = Number(process.env.PROFILE_CALLS ?? 30_000);
 
-/** Components, first match wins: the file a frame comes from → what it is part of. */
+/** Components, first match wins: the file a frame comes from → what it is part of (else its own URL). */
 const COMPONENTS = [
   [/\/dist\/src\/auth\//, 'this client: signing'],
   [/\/dist\/src\//, 'this client: transport, checks, errors'],

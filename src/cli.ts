@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
 import { createSmsClient, type SmsClientOptions } from './client.js';
 import { SmsConnectionError, SmsServiceError, SmsTimeoutError, SmsValidationError } from './errors.js';
@@ -90,7 +91,7 @@ function wholeNumber(flag: string, value: string): number {
 
 async function credentialsFromEnvironment(tokenFromStdin: boolean): Promise<Pick<SmsClientOptions, 'token' | 'credentials'>> {
   const env = process.env;
-  if (tokenFromStdin) return { token: (await readStdin()).replace(/\r?\n$/, '') };
+  if (tokenFromStdin) return { token: (await text(process.stdin)).replace(/\r?\n$/, '') };
   if (env.SMS_AUTH_TOKEN) return { token: env.SMS_AUTH_TOKEN };
   if (env.CLOUD_SDK_AK || env.CLOUD_SDK_SK) {
     return {
@@ -103,12 +104,6 @@ async function credentialsFromEnvironment(tokenFromStdin: boolean): Promise<Pick
     };
   }
   throw new UsageError('no credentials: set SMS_AUTH_TOKEN, or CLOUD_SDK_AK and CLOUD_SDK_SK, or pipe a token with --token-stdin');
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function print(json: boolean, value: object, line: string): void {

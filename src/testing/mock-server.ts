@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { buffer } from 'node:stream/consumers';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { computeSignature } from '../auth/sign.js';
 import {
@@ -125,7 +126,7 @@ export async function startMockSmsServer(options: MockSmsServerOptions = {}): Pr
     });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
+    const body = await buffer(req);
     const url = new URL(req.url ?? '/', 'http://mock');
     const file = req.method === 'GET' ? options.files?.[url.pathname] : undefined;
     if (file) {
@@ -250,12 +251,6 @@ function send(res: ServerResponse, { status = 200, body, headers = {}, failBody 
   }
   res.write(bytes.subarray(0, bytes.length >> 1));
   if (failBody === 'reset') res.destroy();
-}
-
-async function readBody(req: IncomingMessage): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 /** `YYYYMMDDTHHMMSSZ` → epoch ms. */
